@@ -1,0 +1,63 @@
+package io.loopguard.agent;
+
+import io.loopguard.agent.allow.Allowances;
+import io.loopguard.agent.catalog.Catalog;
+import io.loopguard.agent.config.Mode;
+import io.loopguard.agent.config.Options;
+import io.loopguard.agent.config.OptionsParser;
+import io.loopguard.agent.detect.Detector;
+import io.loopguard.agent.instrument.Instrumenter;
+import io.loopguard.agent.report.ConsoleReporter;
+import io.loopguard.agent.report.DetectionQueue;
+import io.loopguard.agent.report.EventsFileReporter;
+import io.loopguard.agent.report.Reporter;
+import io.loopguard.agent.report.ReportingThread;
+import io.loopguard.agent.threads.DesignatedThreads;
+import io.loopguard.agent.threads.EventLoopEntryPoints;
+import io.loopguard.bootstrap.Probe;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Wires the agent together in the order data flows: options, reporters, detector, probes, self-test. */
+final class Startup {
+    private static final int QUEUE_CAPACITY = 16_384;
+
+    private Startup() {
+    }
+
+    static void start(String agentArgument, Instrumentation instrumentation, boolean attachedLate) {
+        PrintStream err = System.err;
+        Consumer<String> problems = problem -> err.println("loopguard: " + problem);
+        Options options = new OptionsParser(problems).parse(agentArgument, System.getProperties());
+        if (options.mode() == Mode.OFF) {
+            err.println("loopguard: off (mode=off); nothing is instrumented");
+            return;
+        }
+
+        List<Reporter> reporters = new ArrayList<>();
+        reporters.add(new ConsoleReporter(err));
+        if (options.events() != null) {
+            try {
+                reporters.add(EventsFileReporter.open(options.events(), problems));
+            } catch (IOException | RuntimeException e) {
+                problems.accept("option events: cannot write to '" + options.events() + "' (" + e
+                        + "); detections are reported on stderr only");
+            }
+        }
+        ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
+        reporting.start();
+
+        Detector detector = new Detector(Catalog.OPERATIONS, new DesignatedThreads(options.threads()),
+                options.mode(), reporting::submit);
+        Probe.install(detector);
+        BitSet probed = new Instrumenter(instrumentation, problems).install(Catalog.OPERATIONS,
+                EventLoopEntryPoints.METHODS, Allowances.with(options.allow()), attachedLate);
+
+        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
+    }
+}

@@ -1,0 +1,34 @@
+package io.loopguard.agent.config;
+
+import io.loopguard.agent.threads.MethodRef;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's options, already checked. See {@link OptionsParser} for how they are given.
+ *
+ * @param events  the JSON Lines file every detection is appended to, or {@code null}
+ * @param threads names of threads that must never block (whole-name match), or {@code null}
+ * @param allow   methods inside which blocking is accepted
+ */
+public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow) {
+
+    public static final Options DEFAULTS = new Options(Mode.REPORT, null, null, List.of());
+
+    Options withMode(Mode value) {
+        return new Options(value, events, threads, allow);
+    }
+
+    Options withEvents(Path value) {
+        return new Options(mode, value, threads, allow);
+    }
+
+    Options withThreads(Pattern value) {
+        return new Options(mode, events, value, allow);
+    }
+
+    Options withAllow(List<MethodRef> value) {
+        return new Options(mode, events, threads, value);
+    }
+}

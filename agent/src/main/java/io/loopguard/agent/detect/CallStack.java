@@ -1,0 +1,46 @@
+package io.loopguard.agent.detect;
+
+import java.lang.StackWalker.StackFrame;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The current thread's stack as a report shows it: Loopguard's frames removed, call site found. */
+record CallStack(List<StackTraceElement> elements, String callSite, String via) {
+    private static final int MAX_FRAMES = 128;
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    static CallStack capture(String operation) {
+        List<StackFrame> frames = WALKER.walk(s -> s
+                .filter(frame -> !isLoopguard(frame.getClassName()))
+                .limit(MAX_FRAMES)
+                .collect(Collectors.toList()));
+        List<StackTraceElement> elements = frames.stream().map(StackFrame::toStackTraceElement).toList();
+        for (int i = 0; i < frames.size(); i++) {
+            if (!isJdk(frames.get(i).getClassName())) {
+                return new CallStack(elements, elements.get(i).toString(), i > 0 ? via(frames.get(i - 1), operation) : null);
+            }
+        }
+        return new CallStack(elements, null, null);
+    }
+
+    List<String> lines() {
+        return elements.stream().map(StackTraceElement::toString).toList();
+    }
+
+    /** The JDK method the application called, when it is not the probed operation itself. */
+    private static String via(StackFrame called, String operation) {
+        String name = called.getClassName() + "." + called.getMethodName();
+        return name.equals(operation) ? null : name;
+    }
+
+    static boolean isLoopguard(String className) {
+        return className.startsWith("io.loopguard.bootstrap.")
+                || className.startsWith("io.loopguard.agent.")
+                || className.startsWith("io.loopguard.shaded.");
+    }
+
+    static boolean isJdk(String className) {
+        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("com.sun.");
+    }
+}

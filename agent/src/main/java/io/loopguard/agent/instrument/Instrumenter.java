@@ -1,0 +1,142 @@
+package io.loopguard.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isNative;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.loopguard.agent.catalog.BlockingOperation;
+import io.loopguard.agent.catalog.Catalog;
+import io.loopguard.agent.threads.MethodRef;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Installs the probes: advice in every catalogued method that has a body, a call-site probe for those
+ * that are native on this JDK, and designation and allowance advice for the methods that need it.
+ */
+public final class Instrumenter {
+    private final Instrumentation instrumentation;
+    private final Consumer<String> problems;
+    private final Map<String, List<AsmVisitorWrapper>> advicesByClass = new HashMap<>();
+    private final Map<String, NativeCallSiteTransformer.Target> nativeTargets = new HashMap<>();
+    private final Set<Class<?>> toRetransform = new LinkedHashSet<>();
+    private final BitSet probed = new BitSet();
+
+    public Instrumenter(Instrumentation instrumentation, Consumer<String> problems) {
+        this.instrumentation = instrumentation;
+        this.problems = problems;
+    }
+
+    /**
+     * Instruments everything and returns the ids of the operations that got a probe.
+     *
+     * @param attachedLate whether the application was already running (dynamic attach): then its
+     *                     loaded classes are rewritten too
+     */
+    public BitSet install(List<BlockingOperation> operations, List<MethodRef> eventLoops, List<MethodRef> allowed,
+                          boolean attachedLate) {
+        for (int id = 0; id < operations.size(); id++) {
+            planOperation(id, operations.get(id));
+        }
+        Advice designation = Advice.to(DesignationAdvice.class);
+        eventLoops.forEach(method -> plan(method.internalClassName(), designation.on(withBody(method.methodName()))));
+        Advice allowance = Advice.to(AllowanceAdvice.class);
+        allowed.forEach(method -> plan(method.internalClassName(), allowance.on(withBody(method.methodName()))));
+
+        instrumentation.addTransformer(new AdviceTransformer(Map.copyOf(advicesByClass), problems), true);
+        if (!nativeTargets.isEmpty()) {
+            instrumentation.addTransformer(new NativeCallSiteTransformer(Map.copyOf(nativeTargets), problems), true);
+            toRetransform.add(Catalog.class); // its self-test calls must be probed like the application's
+        }
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            boolean named = advicesByClass.containsKey(loaded.getName().replace('.', '/'));
+            if (named || attachedLate && !nativeTargets.isEmpty() && isApplicationClass(loaded)) {
+                toRetransform.add(loaded);
+            }
+        }
+        retransform();
+        return probed;
+    }
+
+    private void planOperation(int id, BlockingOperation operation) {
+        Class<?> owner;
+        try {
+            owner = Class.forName(operation.className(), false, null);
+        } catch (ClassNotFoundException absent) {
+            return; // not on this JDK: the self-test reports it as not probed
+        }
+        ElementMatcher.Junction<MethodDescription> methods = withBody(operation.methodName());
+        if (operation.parameterCount() != BlockingOperation.ANY_PARAMETERS) {
+            methods = methods.and(takesArguments(operation.parameterCount()));
+        }
+        boolean withBody = false;
+        for (Method method : owner.getDeclaredMethods()) {
+            if (!method.getName().equals(operation.methodName()) || operation.parameterCount()
+                    != BlockingOperation.ANY_PARAMETERS && method.getParameterCount() != operation.parameterCount()) {
+                continue;
+            }
+            probed.set(id);
+            if (Modifier.isNative(method.getModifiers())) {
+                String descriptor = new MethodDescription.ForLoadedMethod(method).getDescriptor();
+                NativeCallSiteTransformer.Target target = new NativeCallSiteTransformer.Target(
+                        owner.getName().replace('.', '/'), method.getName(), descriptor,
+                        owner == Object.class, id);
+                nativeTargets.put(target.key(), target);
+            } else {
+                withBody = true;
+            }
+        }
+        if (withBody) {
+            plan(owner.getName().replace('.', '/'),
+                    Advice.withCustomMapping().bind(OperationId.class, id).to(BlockingCallAdvice.class).on(methods));
+            toRetransform.add(owner);
+        }
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> withBody(String methodName) {
+        return named(methodName).and(not(isNative())).and(not(isAbstract()));
+    }
+
+    private void plan(String internalClassName, AsmVisitorWrapper advice) {
+        advicesByClass.computeIfAbsent(internalClassName, name -> new ArrayList<>()).add(advice);
+    }
+
+    private boolean isApplicationClass(Class<?> type) {
+        String name = type.getName();
+        return type.getClassLoader() != null && instrumentation.isModifiableClass(type)
+                && !name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")
+                && !name.startsWith("com.sun.") && !name.startsWith("io.loopguard.agent.")
+                && !name.startsWith("io.loopguard.bootstrap.") && !name.startsWith("io.loopguard.shaded.");
+    }
+
+    private void retransform() {
+        Class<?>[] classes = toRetransform.stream().filter(instrumentation::isModifiableClass).toArray(Class<?>[]::new);
+        try {
+            instrumentation.retransformClasses(classes);
+        } catch (Throwable batchFailed) {
+            // One class that cannot be retransformed must not cost the others their probes.
+            for (Class<?> type : classes) {
+                try {
+                    instrumentation.retransformClasses(type);
+                } catch (Throwable problem) {
+                    problems.accept("could not instrument " + type.getName() + " (" + problem + ")");
+                }
+            }
+        }
+    }
+}

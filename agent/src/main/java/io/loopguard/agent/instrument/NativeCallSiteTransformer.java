@@ -1,0 +1,115 @@
+package io.loopguard.agent.instrument;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.nio.charset.StandardCharsets;
+import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.function.Consumer;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.utility.OpenedClassReader;
+
+/**
+ * Probes blocking methods that are {@code native} on this JDK ({@code Thread.sleep(long)} and
+ * {@code Object.wait(long)} on JDK 17), which have no body to put advice in: in application classes
+ * as they load, each call to one gets a probe call just before it. Retransforming a JDK class may
+ * not add methods, so this is how it is done with no JVM flag.
+ */
+final class NativeCallSiteTransformer implements ClassFileTransformer {
+    private static final String PROBE = "io/loopguard/bootstrap/Probe";
+
+    /**
+     * A native blocking method. A call matches on name and descriptor, and on the owner too unless
+     * {@code anyOwner} (a final method of {@code Object}: whatever class a call names, it is that one).
+     */
+    record Target(String owner, String name, String descriptor, boolean anyOwner, int operation) {
+        String key() {
+            return name + descriptor;
+        }
+    }
+
+    private final Map<String, Target> targets;
+    private final byte[][] names;
+    private final Consumer<String> problems;
+
+    /** @param targets by {@link Target#key()} */
+    NativeCallSiteTransformer(Map<String, Target> targets, Consumer<String> problems) {
+        this.targets = targets;
+        this.names = targets.values().stream().map(t -> t.name().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.problems = problems;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (className == null || loader == null || isJdkOrShaded(className) || !mentionsAnyName(classFile)) {
+            return null;
+        }
+        try {
+            return rewrite(classFile);
+        } catch (Throwable problem) {
+            problems.accept("could not probe calls to native blocking methods in " + className.replace('/', '.')
+                    + " (" + problem + ")");
+            return null;
+        }
+    }
+
+    private byte[] rewrite(byte[] classFile) {
+        ClassReader reader = OpenedClassReader.of(classFile);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        boolean[] changed = {false};
+        reader.accept(new ClassVisitor(OpenedClassReader.ASM_API, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+                return new MethodVisitor(OpenedClassReader.ASM_API, method) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String calledName, String calledDescriptor,
+                                                boolean isInterface) {
+                        Target target = targets.get(calledName + calledDescriptor);
+                        if (target != null && (target.anyOwner() || target.owner().equals(owner))) {
+                            super.visitLdcInsn(target.operation());
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeNativeCall", "(I)V", false);
+                            changed[0] = true;
+                        }
+                        super.visitMethodInsn(opcode, owner, calledName, calledDescriptor, isInterface);
+                    }
+                };
+            }
+        }, 0);
+        return changed[0] ? writer.toByteArray() : null;
+    }
+
+    /** A quick byte search: a class that calls none of the names has none of them in its constant pool. */
+    private boolean mentionsAnyName(byte[] classFile) {
+        for (byte[] name : names) {
+            if (indexOf(classFile, name) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static boolean isJdkOrShaded(String className) {
+        return className.startsWith("java/") || className.startsWith("javax/") || className.startsWith("jdk/")
+                || className.startsWith("sun/") || className.startsWith("com/sun/")
+                || className.startsWith("io/loopguard/shaded/") || className.startsWith("io/loopguard/bootstrap/");
+    }
+}

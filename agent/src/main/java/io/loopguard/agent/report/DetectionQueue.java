@@ -1,0 +1,47 @@
+package io.loopguard.agent.report;
+
+import io.loopguard.agent.detect.Detection;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The hand-off from designated threads to the reporting thread: lock-free, so offering never waits,
+ * and bounded, so a flood of detections costs memory only up to {@code capacity}. What does not fit
+ * is counted as dropped.
+ */
+public final class DetectionQueue {
+    private final ConcurrentLinkedQueue<Detection> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private final int capacity;
+
+    public DetectionQueue(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Never blocks. Returns {@code false} if the queue was full and the detection was dropped. */
+    public boolean offer(Detection detection) {
+        if (size.incrementAndGet() > capacity) {
+            size.decrementAndGet();
+            dropped.incrementAndGet();
+            return false;
+        }
+        queue.offer(detection);
+        return true;
+    }
+
+    /** The next detection, or {@code null} if there is none. */
+    Detection poll() {
+        Detection detection = queue.poll();
+        if (detection != null) {
+            size.decrementAndGet();
+        }
+        return detection;
+    }
+
+    /** How many were dropped since the last call. */
+    long takeDropped() {
+        return dropped.getAndSet(0);
+    }
+}

@@ -1,0 +1,17 @@
+package io.loopguard.bootstrap;
+
+import io.loopguard.BlockingCallError;
+
+/** The agent's side of the probe: it judges threads and receives detections. */
+public interface ProbeListener {
+
+    /** Whether {@code thread} must never block, decided once, the first time it reaches a probe. */
+    boolean isDesignated(Thread thread);
+
+    /**
+     * A blocking call of the catalogue's {@code operation} on the current, designated thread.
+     *
+     * @return the error to throw in its place ({@code strict} mode), or {@code null} to let it block
+     */
+    BlockingCallError blockingCall(int operation);
+}

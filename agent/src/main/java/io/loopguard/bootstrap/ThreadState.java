@@ -1,0 +1,16 @@
+package io.loopguard.bootstrap;
+
+/**
+ * What the probe knows about one thread. Only its own thread reads or writes it, so plain fields do.
+ */
+public final class ThreadState {
+    /** Greater than zero while the thread must not block (a name match, or inside an event loop's run). */
+    int designated;
+    /** Greater than zero while the thread runs inside a method where blocking is accepted. */
+    int allowed;
+    /** Greater than zero while a probed call is in progress: the blocking calls it makes are its own. */
+    int depth;
+
+    ThreadState() {
+    }
+}
