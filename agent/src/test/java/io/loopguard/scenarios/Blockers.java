@@ -1,0 +1,280 @@
+package io.loopguard.scenarios;
+
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One method per blocking call the foundation catalogue covers, each a distinct call site. Where a
+ * call would block until another thread acts, a helper thread acts after a short delay, so that every
+ * call returns (when it is not reported, or in report mode) and really waited.
+ */
+public final class Blockers {
+    /** What each blocking call is reported as: the probed JDK operation. */
+    public static final Map<String, String> OPERATIONS = new LinkedHashMap<>();
+
+    static {
+        OPERATIONS.put("threadSleep", "java.lang.Thread.sleep");
+        OPERATIONS.put("threadSleepNanos", "java.lang.Thread.sleep");
+        OPERATIONS.put("timeUnitSleep", "java.lang.Thread.sleep");
+        OPERATIONS.put("threadSleepDuration", "java.lang.Thread.sleep");
+        OPERATIONS.put("threadJoin", "java.lang.Thread.join");
+        OPERATIONS.put("threadJoinTimeout", "java.lang.Thread.join");
+        OPERATIONS.put("objectWait", "java.lang.Object.wait");
+        OPERATIONS.put("objectWaitTimeout", "java.lang.Object.wait");
+        OPERATIONS.put("objectWaitTimeoutNanos", "java.lang.Object.wait");
+        OPERATIONS.put("park", "java.util.concurrent.locks.LockSupport.park");
+        OPERATIONS.put("parkNanos", "java.util.concurrent.locks.LockSupport.parkNanos");
+        OPERATIONS.put("parkUntil", "java.util.concurrent.locks.LockSupport.parkUntil");
+        OPERATIONS.put("contendedLock", "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire");
+        OPERATIONS.put("countDownLatchAwait", "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire");
+        OPERATIONS.put("semaphoreAcquire", "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire");
+        OPERATIONS.put("futureGet", "java.util.concurrent.FutureTask.awaitDone");
+        OPERATIONS.put("completableFutureGet", "java.util.concurrent.CompletableFuture.waitingGet");
+        OPERATIONS.put("completableFutureJoin", "java.util.concurrent.CompletableFuture.waitingGet");
+        OPERATIONS.put("completableFutureGetTimeout", "java.util.concurrent.CompletableFuture.timedGet");
+        OPERATIONS.put("blockingQueueTake",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await");
+        OPERATIONS.put("blockingQueuePut",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await");
+        OPERATIONS.put("blockingQueuePollTimeout",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos");
+    }
+
+    /** Calls that look like blocking but never wait: never reported, even on an event loop. */
+    public static final String[] NON_BLOCKING = {"uncontendedLock", "completedFutureGet", "queueOfferPoll"};
+
+    private static final ExecutorService HELPERS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "scenario-helper");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private Blockers() {
+    }
+
+    /** Runs the named call; returns normally or throws what the call threw. */
+    public static void run(String name) throws Exception {
+        switch (name) {
+            case "threadSleep" -> threadSleep();
+            case "threadSleepNanos" -> threadSleepNanos();
+            case "timeUnitSleep" -> timeUnitSleep();
+            case "threadSleepDuration" -> threadSleepDuration();
+            case "threadJoin" -> threadJoin();
+            case "threadJoinTimeout" -> threadJoinTimeout();
+            case "objectWait" -> objectWait();
+            case "objectWaitTimeout" -> objectWaitTimeout();
+            case "objectWaitTimeoutNanos" -> objectWaitTimeoutNanos();
+            case "park" -> park();
+            case "parkNanos" -> parkNanos();
+            case "parkUntil" -> parkUntil();
+            case "contendedLock" -> contendedLock();
+            case "countDownLatchAwait" -> countDownLatchAwait();
+            case "semaphoreAcquire" -> semaphoreAcquire();
+            case "futureGet" -> futureGet();
+            case "completableFutureGet" -> completableFutureGet();
+            case "completableFutureJoin" -> completableFutureJoin();
+            case "completableFutureGetTimeout" -> completableFutureGetTimeout();
+            case "blockingQueueTake" -> blockingQueueTake();
+            case "blockingQueuePut" -> blockingQueuePut();
+            case "blockingQueuePollTimeout" -> blockingQueuePollTimeout();
+            case "uncontendedLock" -> uncontendedLock();
+            case "completedFutureGet" -> completedFutureGet();
+            case "queueOfferPoll" -> queueOfferPoll();
+            default -> throw new IllegalArgumentException("no such blocking call: " + name);
+        }
+    }
+
+    /** Whether this JDK has the call at all ({@code Thread.sleep(Duration)} is JDK 19+). */
+    public static boolean existsOnThisJdk(String name) {
+        return !name.equals("threadSleepDuration") || Runtime.version().feature() >= 19;
+    }
+
+    static void threadSleep() throws InterruptedException {
+        Thread.sleep(1);
+    }
+
+    static void threadSleepNanos() throws InterruptedException {
+        Thread.sleep(0, 1000);
+    }
+
+    static void timeUnitSleep() throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(1);
+    }
+
+    static void threadSleepDuration() throws Exception {
+        // Compiled for release 17, so called reflectively; the call site is still this method.
+        try {
+            Thread.class.getMethod("sleep", Duration.class).invoke(null, Duration.ofMillis(1));
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) e.getCause();
+        }
+    }
+
+    static void threadJoin() throws InterruptedException {
+        Thread other = new Thread(() -> LockSupport.parkNanos(20_000_000L));
+        other.start();
+        other.join();
+    }
+
+    static void threadJoinTimeout() throws InterruptedException {
+        Thread other = new Thread(() -> LockSupport.parkNanos(20_000_000L));
+        other.start();
+        other.join(5_000);
+    }
+
+    static void objectWait() throws InterruptedException {
+        Object monitor = new Object();
+        synchronized (monitor) {
+            HELPERS.execute(() -> {
+                synchronized (monitor) {
+                    monitor.notifyAll();
+                }
+            });
+            monitor.wait();
+        }
+    }
+
+    static void objectWaitTimeout() throws InterruptedException {
+        Object monitor = new Object();
+        synchronized (monitor) {
+            monitor.wait(1);
+        }
+    }
+
+    static void objectWaitTimeoutNanos() throws InterruptedException {
+        Object monitor = new Object();
+        synchronized (monitor) {
+            monitor.wait(0, 1000);
+        }
+    }
+
+    static void park() {
+        Thread caller = Thread.currentThread();
+        HELPERS.execute(() -> {
+            LockSupport.parkNanos(20_000_000L);
+            LockSupport.unpark(caller);
+        });
+        LockSupport.park();
+    }
+
+    static void parkNanos() {
+        LockSupport.parkNanos(1_000);
+    }
+
+    static void parkUntil() {
+        LockSupport.parkUntil(System.currentTimeMillis() + 1);
+    }
+
+    static void contendedLock() throws InterruptedException {
+        ReentrantLock lock = new ReentrantLock();
+        CountDownLatch held = new CountDownLatch(1);
+        HELPERS.execute(() -> {
+            lock.lock();
+            held.countDown();
+            LockSupport.parkNanos(50_000_000L);
+            lock.unlock();
+        });
+        awaitWithoutProbe(held);
+        lock.lock();
+        lock.unlock();
+    }
+
+    static void countDownLatchAwait() throws InterruptedException {
+        CountDownLatch latch = new CountDownLatch(1);
+        HELPERS.execute(() -> {
+            LockSupport.parkNanos(20_000_000L);
+            latch.countDown();
+        });
+        latch.await();
+    }
+
+    static void semaphoreAcquire() throws InterruptedException {
+        Semaphore semaphore = new Semaphore(0);
+        HELPERS.execute(() -> {
+            LockSupport.parkNanos(20_000_000L);
+            semaphore.release();
+        });
+        semaphore.acquire();
+    }
+
+    static void futureGet() throws Exception {
+        HELPERS.submit(() -> LockSupport.parkNanos(20_000_000L)).get();
+    }
+
+    static void completableFutureGet() throws Exception {
+        CompletableFuture.runAsync(() -> LockSupport.parkNanos(20_000_000L), HELPERS).get();
+    }
+
+    static void completableFutureJoin() {
+        CompletableFuture.runAsync(() -> LockSupport.parkNanos(20_000_000L), HELPERS).join();
+    }
+
+    static void completableFutureGetTimeout() throws Exception {
+        CompletableFuture.runAsync(() -> LockSupport.parkNanos(20_000_000L), HELPERS).get(5, TimeUnit.SECONDS);
+    }
+
+    static void blockingQueueTake() throws InterruptedException {
+        LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        HELPERS.execute(() -> {
+            LockSupport.parkNanos(20_000_000L);
+            queue.offer("item");
+        });
+        queue.take();
+    }
+
+    static void blockingQueuePut() throws InterruptedException {
+        ArrayBlockingQueue<String> queue = new ArrayBlockingQueue<>(1);
+        queue.add("full");
+        HELPERS.execute(() -> {
+            LockSupport.parkNanos(20_000_000L);
+            queue.poll();
+        });
+        queue.put("item");
+    }
+
+    static void blockingQueuePollTimeout() throws InterruptedException {
+        new LinkedBlockingQueue<String>().poll(1, TimeUnit.MILLISECONDS);
+    }
+
+    static void uncontendedLock() {
+        ReentrantLock lock = new ReentrantLock();
+        lock.lock();
+        lock.unlock();
+        if (lock.tryLock()) {
+            lock.unlock();
+        }
+    }
+
+    static void completedFutureGet() throws Exception {
+        CompletableFuture.completedFuture("done").get();
+        CompletableFuture.completedFuture("done").join();
+    }
+
+    static void queueOfferPoll() {
+        LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        queue.offer("item");
+        queue.poll();
+    }
+
+    /** Waits for a helper without blocking in a way the test counts: spins. */
+    private static void awaitWithoutProbe(CountDownLatch latch) {
+        while (latch.getCount() > 0) {
+            Thread.onSpinWait();
+        }
+    }
+}

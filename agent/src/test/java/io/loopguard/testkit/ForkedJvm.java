@@ -1,0 +1,143 @@
+package io.loopguard.testkit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a scenario class in a fresh JVM the way a user runs Loopguard: {@code -javaagent:} the jar that
+ * {@code mvn package} built, the test classpath, nothing else. Collects stdout, stderr and the events file.
+ */
+public final class ForkedJvm {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final Jdk jdk;
+    private final List<String> jvmOptions = new ArrayList<>();
+    private String agentOptions;
+    private boolean withAgent = true;
+    private boolean withEvents = true;
+
+    private ForkedJvm(Jdk jdk) {
+        this.jdk = jdk;
+    }
+
+    public static ForkedJvm on(Jdk jdk) {
+        return new ForkedJvm(jdk);
+    }
+
+    /** Options after {@code -javaagent:loopguard-agent.jar=}; {@code events=} is added unless given. */
+    public ForkedJvm agentOptions(String options) {
+        this.agentOptions = options;
+        return this;
+    }
+
+    public ForkedJvm jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
+    /** Runs without the agent: the baseline a test compares with. */
+    public ForkedJvm withoutAgent() {
+        withAgent = false;
+        return this;
+    }
+
+    /** Runs without an events file, to test what stderr alone says. */
+    public ForkedJvm withoutEventsFile() {
+        withEvents = false;
+        return this;
+    }
+
+    public Run run(Class<?> mainClass, String... args) {
+        try {
+            Path dir = Files.createDirectories(Path.of(System.getProperty("loopguard.test.output", "target/forked")));
+            String name = mainClass.getSimpleName() + "-" + jdk.feature() + "-" + System.nanoTime();
+            Path events = dir.resolve(name + ".events.jsonl");
+            Path stdout = dir.resolve(name + ".out");
+            Path stderr = dir.resolve(name + ".err");
+            List<String> command = new ArrayList<>();
+            command.add(jdk.java().toString());
+            if (withAgent) {
+                command.add("-javaagent:" + agentJar() + "=" + options(events));
+            }
+            command.addAll(jvmOptions);
+            command.add("-cp");
+            command.add(classpath());
+            command.add(mainClass.getName());
+            command.addAll(Arrays.asList(args));
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("forked JVM did not finish in " + TIMEOUT_SECONDS + " s: " + command + "\nstderr:\n"
+                        + Files.readString(stderr));
+            }
+            return new Run(command, process.exitValue(), Files.readString(stdout), Files.readString(stderr),
+                    Events.read(events));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String options(Path events) {
+        List<String> options = new ArrayList<>();
+        if (agentOptions != null && !agentOptions.isEmpty()) {
+            options.add(agentOptions);
+        }
+        if (withEvents && (agentOptions == null || !agentOptions.contains("events="))) {
+            options.add("events=" + events);
+        }
+        return String.join(",", options);
+    }
+
+    /** The agent jar {@code mvn package} built. */
+    public static Path agentJar() {
+        String jar = System.getProperty("loopguard.agent.jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            fail("the agent jar was not built (system property loopguard.agent.jar = " + jar
+                    + "); run the tests with mvn verify");
+        }
+        return Path.of(jar);
+    }
+
+    /** The test classpath without the agent's own classes and ByteBuddy: those come only from the jar. */
+    static String classpath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !isAgentItself(entry.replace('\\', '/')))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static boolean isAgentItself(String entry) {
+        return entry.matches(".*/agent/target/classes/?") || entry.matches(".*/loopguard-agent[^/]*\\.jar")
+                || entry.contains("byte-buddy") || entry.contains("surefire") || entry.contains("failsafe");
+    }
+
+    /** What a forked JVM did. */
+    public record Run(List<String> command, int exitCode, String stdout, String stderr, Events events) {
+
+        /** Fails, with everything the JVM printed, unless it exited normally. */
+        public Run assertSucceeded() {
+            if (exitCode != 0) {
+                fail("forked JVM exited with " + exitCode + "\n" + this);
+            }
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            String shown = String.join(" ", command).replaceAll("-cp \\S+", "-cp <test classpath>");
+            return "command: " + shown + "\n--- stdout:\n" + stdout + "\n--- stderr:\n" + stderr;
+        }
+    }
+}
