@@ -1,0 +1,39 @@
+package io.loopguard.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopguard.testkit.ForkedJvm;
+import java.io.IOException;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/** The agent jar is self-contained and cannot clash with an application's own libraries. */
+class AgentJarIT {
+
+    @Test
+    void holdsOnlyLoopguardPackagesWithEveryLibraryRelocated() throws IOException {
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            List<String> foreign = jar.stream().map(JarEntry::getName)
+                    .filter(name -> !name.startsWith("io/loopguard/") && !name.startsWith("META-INF/")
+                            && !name.equals("io/"))
+                    .toList();
+            assertEquals(List.of(), foreign, "classes outside io/loopguard would clash with the application's");
+            assertTrue(jar.getEntry("io/loopguard/shaded/net/bytebuddy/ByteBuddy.class") != null,
+                    "ByteBuddy is inside, relocated");
+        }
+    }
+
+    @Test
+    void manifestMakesItAnAgentForStartupAndForAttach() throws IOException {
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            Attributes manifest = jar.getManifest().getMainAttributes();
+            assertEquals("io.loopguard.agent.AgentMain", manifest.getValue("Premain-Class"));
+            assertEquals("io.loopguard.agent.AgentMain", manifest.getValue("Agent-Class"));
+            assertEquals("true", manifest.getValue("Can-Retransform-Classes"));
+        }
+    }
+}
