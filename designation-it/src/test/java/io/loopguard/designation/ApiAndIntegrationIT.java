@@ -1,6 +1,7 @@
 package io.loopguard.designation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopguard.scenarios.frameworks.ApiDesignation;
@@ -19,7 +20,10 @@ class ApiAndIntegrationIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.loopguard.testkit.Jdk#all")
     void theApiAndAnIntegrationDesignateAndAllow(Jdk jdk) {
-        Reported.by(ForkedJvm.on(jdk).run(ApiDesignation.class), ApiDesignation.class)
+        ForkedJvm.Run run = ForkedJvm.on(jdk).run(ApiDesignation.class);
+        assertTrue(run.stderr().contains("loopguard: integration io.loopguard.scenarios.frameworks.ScenarioIntegration"
+                + " adds 1 thread type, 1 event-loop method, 1 allowed method\n"), run.stderr());
+        Reported.by(run, ApiDesignation.class)
                 .once("sleepAfterDesignateCurrentThread", "designated-by-api")
                 .once("sleepOnDesignatingFactoryThread", "api-loop")
                 .never("sleepInRunAllowed")
@@ -52,5 +56,6 @@ class ApiAndIntegrationIT {
         assertTrue(run.stderr().contains("loopguard: integration io.loopguard.scenarios.frameworks.ScenarioIntegration:"
                 + " 'not a method' is not of the form Class#method"), run.stderr());
         assertTrue(run.stderr().contains("loopguard: active on JDK"), run.stderr());
+        assertFalse(run.stderr().contains("ScenarioIntegration adds"), "a broken integration adds nothing\n" + run.stderr());
     }
 }

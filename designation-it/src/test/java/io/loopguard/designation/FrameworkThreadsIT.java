@@ -39,7 +39,7 @@ class FrameworkThreadsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.loopguard.testkit.Jdk#all")
-    void vertxEventLoopsAreDesignatedNotExecuteBlockingWorkers(Jdk jdk) {
+    void vertx5EventLoopsAreDesignatedNotExecuteBlockingWorkers(Jdk jdk) {
         ForkedJvm.Run run = ForkedJvm.on(jdk).run(VertxThreads.class);
         Reported.by(run, VertxThreads.class)
                 .once("sleepOnEventLoop", "vert.x-eventloop-thread-")
@@ -47,6 +47,19 @@ class FrameworkThreadsIT {
                 .andNothingElse(1);
         assertTrue(run.stdout().contains("RESULT worker vert.x-worker-thread-"), run.stdout());
         assertTrue(run.stdout().contains("RESULT http pong /ping19"), run.stdout());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
+    void vertx4EventLoopsAreDesignatedNotExecuteBlockingWorkers(Jdk jdk) {
+        ForkedJvm.Run run = ForkedJvm.on(jdk).classpath(OwnClassPath.of("loopguard.test.vertx4", "loopguard.test.netty41"))
+                .run(VertxThreads.class, "--vertx4");
+        Reported.by(run, VertxThreads.class)
+                .once("sleepOnEventLoop", "vert.x-eventloop-thread-")
+                .never("sleepInExecuteBlocking")
+                .andNothingElse(1);
+        assertTrue(run.stdout().contains("RESULT worker vert.x-worker-thread-"), run.stdout());
+        assertTrue(run.stdout().contains("RESULT event bus hello n19"), run.stdout());
     }
 
     @ParameterizedTest(name = "{0}")

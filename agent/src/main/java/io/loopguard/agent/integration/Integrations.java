@@ -21,14 +21,15 @@ public record Integrations(List<String> nonBlockingThreadTypes, List<MethodRef> 
     /**
      * Finds and reads every integration {@code loader} sees; none when loopguard-api is not on its class path.
      *
-     * @param problems receives one sentence per integration that cannot be read; the others still count
+     * @param messages receives one line per integration: what it adds, or why it cannot be read (then it adds
+     *                 nothing, and the others still count)
      */
-    public static Integrations load(ClassLoader loader, Consumer<String> problems) {
+    public static Integrations load(ClassLoader loader, Consumer<String> messages) {
         try {
             Class.forName(SPI, false, loader);
         } catch (ClassNotFoundException | LinkageError absent) {
             return NONE; // without loopguard-api nothing can implement the SPI
         }
-        return ServiceLoadedIntegrations.read(loader, problems);
+        return ServiceLoadedIntegrations.read(loader, messages);
     }
 }

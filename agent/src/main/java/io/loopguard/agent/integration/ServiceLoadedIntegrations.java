@@ -18,7 +18,7 @@ final class ServiceLoadedIntegrations {
     private ServiceLoadedIntegrations() {
     }
 
-    static Integrations read(ClassLoader loader, Consumer<String> problems) {
+    static Integrations read(ClassLoader loader, Consumer<String> messages) {
         List<String> types = new ArrayList<>();
         List<MethodRef> eventLoops = new ArrayList<>();
         List<MethodRef> allowed = new ArrayList<>();
@@ -31,7 +31,7 @@ final class ServiceLoadedIntegrations {
                 }
                 integration = found.next();
             } catch (ServiceConfigurationError | LinkageError broken) {
-                problems.accept("an integration listed in META-INF/services/" + Integrations.SPI
+                messages.accept("an integration listed in META-INF/services/" + Integrations.SPI
                         + " cannot be loaded (" + broken.getMessage() + "); it is ignored");
                 continue;
             }
@@ -43,12 +43,19 @@ final class ServiceLoadedIntegrations {
                 types.addAll(itsTypes);
                 eventLoops.addAll(itsEventLoops);
                 allowed.addAll(itsAllowed);
+                messages.accept("integration " + integration.getClass().getName() + " adds "
+                        + count(itsTypes, "thread type") + ", " + count(itsEventLoops, "event-loop method") + ", "
+                        + count(itsAllowed, "allowed method"));
             } catch (RuntimeException | LinkageError broken) {
-                problems.accept("integration " + integration.getClass().getName() + ": " + broken.getMessage()
+                messages.accept("integration " + integration.getClass().getName() + ": " + broken.getMessage()
                         + "; it is ignored");
             }
         }
         return new Integrations(List.copyOf(types), List.copyOf(eventLoops), List.copyOf(allowed));
+    }
+
+    private static String count(List<?> items, String noun) {
+        return items.size() + " " + noun + (items.size() == 1 ? "" : "s");
     }
 
     private static List<MethodRef> methods(List<String> written) {
