@@ -6,6 +6,7 @@ import io.loopguard.agent.config.Mode;
 import io.loopguard.agent.config.Options;
 import io.loopguard.agent.config.OptionsParser;
 import io.loopguard.agent.detect.Detector;
+import io.loopguard.agent.integration.Integrations;
 import io.loopguard.agent.instrument.Instrumenter;
 import io.loopguard.agent.report.ConsoleReporter;
 import io.loopguard.agent.report.DetectionQueue;
@@ -14,6 +15,7 @@ import io.loopguard.agent.report.Reporter;
 import io.loopguard.agent.report.ReportingThread;
 import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.agent.threads.EventLoopEntryPoints;
+import io.loopguard.agent.threads.ThreadFamilies;
 import io.loopguard.bootstrap.Probe;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,12 +54,22 @@ final class Startup {
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
         reporting.start();
 
-        Detector detector = new Detector(Catalog.OPERATIONS, new DesignatedThreads(options.threads()),
-                options.mode(), reporting::submit);
+        // Frameworks' own integrations add to the built-in lists; nothing they say removes anything.
+        Integrations integrations = Integrations.load(ClassLoader.getSystemClassLoader(), problems);
+        DesignatedThreads designated = new DesignatedThreads(options.threads(),
+                concat(ThreadFamilies.NON_BLOCKING_TYPES, integrations.nonBlockingThreadTypes()), options.commonPool());
+        Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), reporting::submit);
         Probe.install(detector);
         BitSet probed = new Instrumenter(instrumentation, problems).install(Catalog.OPERATIONS,
-                EventLoopEntryPoints.METHODS, Allowances.with(options.allow()), attachedLate);
+                concat(EventLoopEntryPoints.METHODS, integrations.eventLoopMethods()),
+                Allowances.with(concat(integrations.allowedMethods(), options.allow())), attachedLate);
 
         err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 }

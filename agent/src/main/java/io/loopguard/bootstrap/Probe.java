@@ -62,9 +62,25 @@ public final class Probe {
         return state;
     }
 
-    /** Exit of a method entered through {@link #designate}. */
+    /** Exit of a method entered through {@link #designate} or {@link #designateTask}. */
     public static void undesignate(ThreadState state) {
-        state.designated--;
+        if (state != null) {
+            state.designated--;
+        }
+    }
+
+    /**
+     * Entry of a method that runs one task of a pool whose tasks differ (CPU work or blocking work on the
+     * same threads): the thread must not block during this task if the agent says so.
+     *
+     * @return the state to hand to {@link #undesignate}; {@code null} when this task may block
+     */
+    public static ThreadState designateTask() {
+        ProbeListener agent = listener;
+        if (agent == null || !agent.isTaskDesignated(Thread.currentThread())) {
+            return null;
+        }
+        return designate();
     }
 
     /** Entry of a method inside which blocking is accepted. */
@@ -91,6 +107,9 @@ public final class Probe {
         ProbeListener agent = listener;
         if (agent != null && agent.isDesignated(Thread.currentThread())) {
             state.designated = 1;
+        }
+        if (agent != null && agent.permitsBlocking(Thread.currentThread())) {
+            state.allowed = 1; // for its whole life, whatever designates it later
         }
         state.depth = 0;
         return state;

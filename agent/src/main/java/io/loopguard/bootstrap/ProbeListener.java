@@ -8,6 +8,16 @@ public interface ProbeListener {
     /** Whether {@code thread} must never block, decided once, the first time it reaches a probe. */
     boolean isDesignated(Thread thread);
 
+    /** Whether {@code thread} may always block, even inside an event loop's run; decided once, like {@link #isDesignated}. */
+    default boolean permitsBlocking(Thread thread) {
+        return false;
+    }
+
+    /** Whether the task the current {@code thread} is about to run must not block (a per-task decision). */
+    default boolean isTaskDesignated(Thread thread) {
+        return false;
+    }
+
     /**
      * A blocking call of the catalogue's {@code operation} on the current, designated thread.
      *

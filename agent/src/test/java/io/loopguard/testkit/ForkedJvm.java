@@ -24,6 +24,7 @@ public final class ForkedJvm {
     private String agentOptions;
     private boolean withAgent = true;
     private boolean withEvents = true;
+    private String classpath;
 
     private ForkedJvm(Jdk jdk) {
         this.jdk = jdk;
@@ -41,6 +42,15 @@ public final class ForkedJvm {
 
     public ForkedJvm jvmOption(String option) {
         jvmOptions.add(option);
+        return this;
+    }
+
+    /**
+     * Runs with this class path instead of the test class path, e.g. to run a scenario against another
+     * version of a library than the one the tests compile with.
+     */
+    public ForkedJvm classpath(String value) {
+        this.classpath = value;
         return this;
     }
 
@@ -70,7 +80,7 @@ public final class ForkedJvm {
             }
             command.addAll(jvmOptions);
             command.add("-cp");
-            command.add(classpath());
+            command.add(classpath != null ? classpath : classpath());
             command.add(mainClass.getName());
             command.addAll(Arrays.asList(args));
             Process process = new ProcessBuilder(command)

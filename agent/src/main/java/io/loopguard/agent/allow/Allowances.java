@@ -10,7 +10,20 @@ public final class Allowances {
     /** Blocking that frameworks do on their own event loops by design. */
     static final List<MethodRef> BUILT_IN = List.of(
             // Netty's graceful shutdown polls its task queue every 100 ms with Thread.sleep on the loop.
-            new MethodRef("io.netty.util.concurrent.SingleThreadEventExecutor", "confirmShutdown"));
+            new MethodRef("io.netty.util.concurrent.SingleThreadEventExecutor", "confirmShutdown"),
+            // A pool thread waiting for its next task is idle, not blocked: Reactor's parallel() and single()
+            // and RxJava's computation() threads are ThreadPoolExecutor workers; common-pool workers wait here.
+            new MethodRef("java.util.concurrent.ThreadPoolExecutor", "getTask"),
+            new MethodRef("java.util.concurrent.ForkJoinPool", "awaitWork"),
+            // A pool worker that exits (at shutdown) takes the pool's lock to deregister itself.
+            new MethodRef("java.util.concurrent.ThreadPoolExecutor", "processWorkerExit"),
+            // Scheduling or cancelling a delayed task holds the timer queue's lock for a moment; Reactor and
+            // RxJava do it on their own non-blocking threads all the time (Mono.delay, intervals, timeouts).
+            new MethodRef("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "offer"),
+            new MethodRef("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "remove"),
+            // loopguard-api: blocks the application runs as allowed.
+            new MethodRef("io.loopguard.api.Loopguard", "runAllowed"),
+            new MethodRef("io.loopguard.api.Loopguard", "callAllowed"));
 
     private Allowances() {
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -71,9 +72,11 @@ public final class OptionsParser {
                 return options.withThreads(regex(value));
             case "allow":
                 return options.withAllow(methods(value));
+            case "common-pool":
+                return options.withCommonPool(bool(value, "the common pool's workers are not designated"));
             default:
                 throw new IllegalArgumentException("is not a Loopguard option (known: mode, events, threads,"
-                        + " allow); it is ignored");
+                        + " allow, common-pool); it is ignored");
         }
     }
 
@@ -84,6 +87,14 @@ public final class OptionsParser {
             throw new IllegalArgumentException("'" + value + "' is not a valid regular expression ("
                     + e.getDescription() + " near index " + e.getIndex() + "); no thread is designated by name");
         }
+    }
+
+    private static boolean bool(String value, String otherwise) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + value + "' is neither true nor false; " + otherwise);
+        };
     }
 
     private static List<MethodRef> methods(String value) {

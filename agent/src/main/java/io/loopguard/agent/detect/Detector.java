@@ -40,6 +40,16 @@ public final class Detector implements ProbeListener {
     }
 
     @Override
+    public boolean permitsBlocking(Thread thread) {
+        return designatedThreads.permitsBlocking(thread);
+    }
+
+    @Override
+    public boolean isTaskDesignated(Thread thread) {
+        return designatedThreads.isTaskDesignated(thread);
+    }
+
+    @Override
     public BlockingCallError blockingCall(int operationId) {
         SelfTestCanary current = canary;
         if (current != null && current.owns(Thread.currentThread())) {

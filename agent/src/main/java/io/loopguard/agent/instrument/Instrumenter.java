@@ -8,7 +8,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.catalog.Catalog;
+import io.loopguard.agent.threads.EventLoopEntryPoints;
 import io.loopguard.agent.threads.MethodRef;
+import io.loopguard.agent.threads.ThreadFamilies;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -57,6 +59,12 @@ public final class Instrumenter {
         eventLoops.forEach(method -> plan(method.internalClassName(), designation.on(withBody(method.methodName()))));
         Advice allowance = Advice.to(AllowanceAdvice.class);
         allowed.forEach(method -> plan(method.internalClassName(), allowance.on(withBody(method.methodName()))));
+        Advice forever = Advice.to(PermanentDesignationAdvice.class);
+        EventLoopEntryPoints.DESIGNATING_FOREVER.forEach(method ->
+                plan(method.internalClassName(), forever.on(withBody(method.methodName()))));
+        Advice perTask = Advice.to(TaskDesignationAdvice.class);
+        ThreadFamilies.PER_TASK.forEach(runner -> plan(runner.taskMethod().internalClassName(),
+                perTask.on(withBody(runner.taskMethod().methodName()))));
 
         instrumentation.addTransformer(new AdviceTransformer(Map.copyOf(advicesByClass), problems), true);
         if (!nativeTargets.isEmpty()) {

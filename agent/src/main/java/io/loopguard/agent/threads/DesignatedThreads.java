@@ -1,23 +1,109 @@
 package io.loopguard.agent.threads;
 
+import java.lang.reflect.Field;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Decides, once per thread, whether a thread must never block for its whole life. Event loops found by
+ * Decides, once per thread, whether a thread must never block for its whole life, or may always block; and,
+ * per task, whether a worker of a {@link TaskRunner} pool must not block. Event loops found by
  * {@link EventLoopEntryPoints} are designated separately, while they run.
  */
 public final class DesignatedThreads {
     private final Pattern threadNames;
+    private final Set<String> nonBlockingTypes;
+    private final boolean commonPool;
+    // The field that tells a worker's kind of task, found once per worker class; null for other classes.
+    private final ClassValue<TaskState> taskStates = new ClassValue<>() {
+        @Override
+        protected TaskState computeValue(Class<?> workerClass) {
+            for (TaskRunner runner : ThreadFamilies.PER_TASK) {
+                if (runner.workerClass().equals(workerClass.getName())) {
+                    try {
+                        return new TaskState(workerClass.getField(runner.stateField()), runner.nonBlockingState());
+                    } catch (ReflectiveOperationException | RuntimeException absent) {
+                        return null; // another version of the library: its tasks are not designated
+                    }
+                }
+            }
+            return null;
+        }
+    };
 
-    /** @param threadNames the {@code threads} option, or {@code null} */
-    public DesignatedThreads(Pattern threadNames) {
+    /**
+     * @param threadNames      the {@code threads} option, or {@code null}
+     * @param nonBlockingTypes class or interface names whose threads must never block
+     * @param commonPool       whether {@link ForkJoinPool#commonPool()} workers must never block
+     */
+    public DesignatedThreads(Pattern threadNames, Collection<String> nonBlockingTypes, boolean commonPool) {
         this.threadNames = threadNames;
+        this.nonBlockingTypes = Set.copyOf(nonBlockingTypes);
+        this.commonPool = commonPool;
     }
 
     public boolean isDesignated(Thread thread) {
         if (thread instanceof AgentThread) {
             return false;
         }
-        return threadNames != null && threadNames.matcher(thread.getName()).matches();
+        if (threadNames != null && threadNames.matcher(thread.getName()).matches()) {
+            return true;
+        }
+        if (commonPool && thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()) {
+            return true;
+        }
+        return !nonBlockingTypes.isEmpty() && findType(thread.getClass(), nonBlockingTypes::contains) != null;
+    }
+
+    /** Whether the framework that made {@code thread} says it may block (Netty's {@code permitBlockingCalls()}). */
+    public boolean permitsBlocking(Thread thread) {
+        for (MethodRef method : ThreadFamilies.BLOCKING_PERMITTED_BY) {
+            Class<?> declaring = findType(thread.getClass(), method.className()::equals);
+            if (declaring != null) {
+                try {
+                    // Called through the public class that declares it: the thread's own class may be private.
+                    return Boolean.TRUE.equals(declaring.getMethod(method.methodName()).invoke(thread));
+                } catch (ReflectiveOperationException | RuntimeException unanswered) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the current task of {@code thread}, a worker of a {@link TaskRunner} pool, must not block. */
+    public boolean isTaskDesignated(Thread thread) {
+        TaskState state = taskStates.get(thread.getClass());
+        try {
+            return state != null && state.nonBlockingValue().equals(String.valueOf(state.field().get(thread)));
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return false; // better a missed report than a false one
+        }
+    }
+
+    /** The first of {@code type}, its superclasses and their interfaces whose name {@code test} accepts, or null. */
+    private static Class<?> findType(Class<?> type, Predicate<String> test) {
+        Deque<Class<?>> toVisit = new ArrayDeque<>();
+        toVisit.add(type);
+        while (!toVisit.isEmpty()) {
+            Class<?> next = toVisit.poll();
+            if (test.test(next.getName())) {
+                return next;
+            }
+            if (next.getSuperclass() != null) {
+                toVisit.add(next.getSuperclass());
+            }
+            toVisit.addAll(List.of(next.getInterfaces()));
+        }
+        return null;
+    }
+
+    private record TaskState(Field field, String nonBlockingValue) {
     }
 }

@@ -19,7 +19,13 @@ public final class EventLoopEntryPoints {
             new MethodRef("io.netty.channel.nio.NioEventLoop", "run"),
             new MethodRef("io.netty.channel.epoll.EpollEventLoop", "run"),
             new MethodRef("io.netty.channel.kqueue.KQueueEventLoop", "run"),
-            new MethodRef("io.netty.incubator.channel.uring.IOUringEventLoop", "run"));
+            new MethodRef("io.netty.incubator.channel.uring.IOUringEventLoop", "run"),
+            // loopguard-api: a block the application runs as designated, and Loopguard.designating(factory)'s threads.
+            new MethodRef("io.loopguard.api.Loopguard", "runDesignated"));
+
+    /** Methods after which the calling thread must never block again, for the rest of its life. */
+    public static final List<MethodRef> DESIGNATING_FOREVER = List.of(
+            new MethodRef("io.loopguard.api.Loopguard", "designateCurrentThread"));
 
     private EventLoopEntryPoints() {
     }
