@@ -7,6 +7,9 @@ import io.loopguard.agent.config.Options;
 import io.loopguard.agent.config.OptionsParser;
 import io.loopguard.agent.detect.Detector;
 import io.loopguard.agent.instrument.Instrumenter;
+import io.loopguard.agent.metrics.MeterExport;
+import io.loopguard.agent.metrics.MeterStore;
+import io.loopguard.agent.metrics.MetricsReporter;
 import io.loopguard.agent.report.ConsoleReporter;
 import io.loopguard.agent.report.DetectionQueue;
 import io.loopguard.agent.report.EventsFileReporter;
@@ -49,12 +52,18 @@ final class Startup {
                         + "); detections are reported on stderr only");
             }
         }
+        MeterStore meters = new MeterStore();
+        reporters.add(new MetricsReporter(meters));
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
         reporting.start();
 
         Detector detector = new Detector(Catalog.OPERATIONS, new DesignatedThreads(options.threads()),
-                options.mode(), reporting::submit);
+                options.mode(), detection -> {
+                    meters.countBlockingCall(detection);
+                    reporting.submit(detection);
+                });
         Probe.install(detector);
+        MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, problems);
         BitSet probed = new Instrumenter(instrumentation, problems).install(Catalog.OPERATIONS,
                 EventLoopEntryPoints.METHODS, Allowances.with(options.allow()), attachedLate);
 

@@ -71,9 +71,16 @@ public final class OptionsParser {
                 return options.withThreads(regex(value));
             case "allow":
                 return options.withAllow(methods(value));
+            case "metrics-port":
+                return options.withMetricsPort(port(value));
+            case "metrics-host":
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException("needs a host name or IP address; metrics stay on 127.0.0.1");
+                }
+                return options.withMetricsHost(value);
             default:
                 throw new IllegalArgumentException("is not a Loopguard option (known: mode, events, threads,"
-                        + " allow); it is ignored");
+                        + " allow, metrics-port, metrics-host); it is ignored");
         }
     }
 
@@ -84,6 +91,21 @@ public final class OptionsParser {
             throw new IllegalArgumentException("'" + value + "' is not a valid regular expression ("
                     + e.getDescription() + " near index " + e.getIndex() + "); no thread is designated by name");
         }
+    }
+
+    private static int port(String value) {
+        int port;
+        try {
+            port = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a port number; use 1-65535, e.g. 9404;"
+                    + " Prometheus metrics are not served");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException(port + " is out of range; use 1-65535, e.g. 9404;"
+                    + " Prometheus metrics are not served");
+        }
+        return port;
     }
 
     private static List<MethodRef> methods(String value) {
