@@ -111,7 +111,10 @@ public final class ForkedJvm {
         return Path.of(jar);
     }
 
-    /** The test classpath without the agent's own classes and ByteBuddy: those come only from the jar. */
+    /**
+     * The test classpath without the agent's own classes and libraries (ByteBuddy, Micrometer, Prometheus
+     * client): those come only from the jar, relocated.
+     */
     static String classpath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !isAgentItself(entry.replace('\\', '/')))
@@ -120,7 +123,9 @@ public final class ForkedJvm {
 
     private static boolean isAgentItself(String entry) {
         return entry.matches(".*/agent/target/classes/?") || entry.matches(".*/loopguard-agent[^/]*\\.jar")
-                || entry.contains("byte-buddy") || entry.contains("surefire") || entry.contains("failsafe");
+                || entry.contains("byte-buddy") || entry.contains("surefire") || entry.contains("failsafe")
+                || entry.contains("/io/micrometer/") || entry.contains("/io/prometheus/")
+                || entry.contains("/org/hdrhistogram/") || entry.contains("/org/jspecify/");
     }
 
     /** What a forked JVM did. */

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /**
  * Makes the meters visible: in the application's own {@code Metrics.globalRegistry} as soon as the
  * application loads Micrometer, in any registry passed to {@link #bind}, and on the Prometheus endpoint
- * if {@code metrics-port} is set. Its own thread does the slow parts (loading Micrometer, listening),
+ * if {@code metrics-port} is set. Its own thread does the slow part (loading Micrometer),
  * off the application's start-up path, and every half second registers series that appeared since.
  */
 public final class MeterExport {
@@ -23,23 +23,30 @@ public final class MeterExport {
     private static volatile MeterExport running;
 
     private final MeterStore store;
-    private final int port;
-    private final String host;
+    private final PrometheusEndpoint endpoint;
     private final Consumer<String> problems;
     private final Queue<MicrometerWatcher.Sighting> sightings = new ConcurrentLinkedQueue<>();
     private final List<RegistryBinding> bindings = new CopyOnWriteArrayList<>();
 
-    private MeterExport(MeterStore store, int port, String host, Consumer<String> problems) {
+    private MeterExport(MeterStore store, PrometheusEndpoint endpoint, Consumer<String> problems) {
         this.store = store;
-        this.port = port;
-        this.host = host;
+        this.endpoint = endpoint;
         this.problems = problems;
     }
 
     /** Starts exporting; {@code port} 0 means no Prometheus endpoint. */
     public static void start(MeterStore store, int port, String host, Instrumentation instrumentation,
                              Consumer<String> problems) {
-        MeterExport export = new MeterExport(store, port, host, problems);
+        PrometheusEndpoint endpoint = null;
+        if (port > 0) {
+            try {
+                endpoint = PrometheusEndpoint.listen(host, port);
+            } catch (IOException | RuntimeException e) {
+                problems.accept("option metrics-port: cannot serve Prometheus metrics on " + host + ':' + port
+                        + " (" + reason(e) + "); the application runs on without the endpoint");
+            }
+        }
+        MeterExport export = new MeterExport(store, endpoint, problems);
         instrumentation.addTransformer(new MicrometerWatcher(export.sightings::add), false);
         running = export;
         new AgentThread("loopguard-metrics", export::run).start();
@@ -63,12 +70,11 @@ public final class MeterExport {
     }
 
     private void run() {
-        if (port > 0) {
+        if (endpoint != null) {
             try {
-                bind(PrometheusEndpoint.start(host, port));
-            } catch (IOException | RuntimeException e) {
-                problems.accept("option metrics-port: cannot serve Prometheus metrics on " + host + ':' + port
-                        + " (" + reason(e) + "); the application runs on without the endpoint");
+                bind(endpoint.serve());
+            } catch (RuntimeException | LinkageError e) {
+                problems.accept("cannot serve Prometheus metrics (" + reason(e) + "); the application runs on without them");
             }
         }
         while (true) {
@@ -86,7 +92,7 @@ public final class MeterExport {
             bind(metrics.getField("globalRegistry").get(null));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             problems.accept("cannot add Loopguard's meters to the application's Micrometer ("
-                    + sighting.className() + ": " + reason(e) + "); they are still counted and on metrics-port");
+                    + sighting.className() + ": " + reason(e) + "); they are still served on metrics-port, if set");
         }
     }
 
