@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs a scenario class in a fresh JVM the way a user runs Loopguard: {@code -javaagent:} the jar that
@@ -21,6 +22,7 @@ public final class ForkedJvm {
 
     private final Jdk jdk;
     private final List<String> jvmOptions = new ArrayList<>();
+    private final List<Path> extraClasspath = new ArrayList<>();
     private String agentOptions;
     private boolean withAgent = true;
     private boolean withEvents = true;
@@ -41,6 +43,12 @@ public final class ForkedJvm {
 
     public ForkedJvm jvmOption(String option) {
         jvmOptions.add(option);
+        return this;
+    }
+
+    /** Adds a jar or folder to the forked JVM's classpath, e.g. a library version the application chose. */
+    public ForkedJvm classpathEntry(Path entry) {
+        extraClasspath.add(entry);
         return this;
     }
 
@@ -70,7 +78,8 @@ public final class ForkedJvm {
             }
             command.addAll(jvmOptions);
             command.add("-cp");
-            command.add(classpath());
+            command.add(Stream.concat(Stream.of(classpath()), extraClasspath.stream().map(Path::toString))
+                    .collect(Collectors.joining(File.pathSeparator)));
             command.add(mainClass.getName());
             command.addAll(Arrays.asList(args));
             Process process = new ProcessBuilder(command)
@@ -122,7 +131,8 @@ public final class ForkedJvm {
     }
 
     private static boolean isAgentItself(String entry) {
-        return entry.matches(".*/agent/target/classes/?") || entry.matches(".*/loopguard-agent[^/]*\\.jar")
+        return entry.matches(".*/agent/target/classes/?")
+                || entry.matches(".*/loopguard-agent[^/]*\\.jar") && !entry.endsWith("-tests.jar")
                 || entry.contains("byte-buddy") || entry.contains("surefire") || entry.contains("failsafe")
                 || entry.contains("/io/micrometer/") || entry.contains("/io/prometheus/")
                 || entry.contains("/org/hdrhistogram/") || entry.contains("/org/jspecify/");
