@@ -59,12 +59,17 @@ final class PrometheusServer implements AutoCloseable {
 
     /** The value of an instant-vector query that yields one sample, or {@code null} while it yields none. */
     String queryOne(String promQl) throws IOException, InterruptedException {
+        JsonNode result = query(promQl);
+        return result.size() == 1 ? result.get(0).path("value").get(1).asText() : null;
+    }
+
+    /** The samples an instant query yields; fails the test if Prometheus rejects the query. */
+    JsonNode query(String promQl) throws IOException, InterruptedException {
         JsonNode answer = JSON.readTree(get("/api/v1/query?query=" + URLEncoder.encode(promQl, StandardCharsets.UTF_8)));
         if (!"success".equals(answer.path("status").asText())) {
             fail("Prometheus query " + promQl + " failed: " + answer);
         }
-        JsonNode result = answer.path("data").path("result");
-        return result.size() == 1 ? result.get(0).path("value").get(1).asText() : null;
+        return answer.path("data").path("result");
     }
 
     /** What Prometheus says about its scrape targets, for failure messages. */

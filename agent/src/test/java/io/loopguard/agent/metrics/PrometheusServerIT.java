@@ -1,6 +1,11 @@
 package io.loopguard.agent.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 
 import io.loopguard.testkit.ForkedJvm;
 import io.loopguard.testkit.Jdk;
@@ -29,11 +34,39 @@ class PrometheusServerIT {
                     Thread.sleep(250);
                     stored = prometheus.queryOne(query);
                 }
+                assertEquals(String.valueOf(LOOPS * CALLS), stored, "Prometheus's answer to " + query
+                        + "\ntargets: " + prometheus.targets());
+                assertDashboardQueriesWork(prometheus);
             } finally {
                 app.stop();
             }
-            assertEquals(String.valueOf(LOOPS * CALLS), stored, "Prometheus's answer to " + query
-                    + "\ntargets: " + prometheus.targets());
         }
+    }
+
+    /**
+     * Every panel query of {@code dashboards/loopguard.json} is valid PromQL for this Prometheus, and the
+     * blocking-calls panel shows the application's operation.
+     */
+    private static void assertDashboardQueriesWork(PrometheusServer prometheus) throws Exception {
+        JsonNode dashboard = new ObjectMapper().readTree(Path.of("../dashboards/loopguard.json").toFile());
+        int queries = 0;
+        for (JsonNode target : dashboard.findValues("targets")) {
+            for (JsonNode expr : target.findValues("expr")) {
+                String promQl = expr.asText().replace("$__rate_interval", "10s")
+                        .replace("$job", "loopguard").replace("$instance", ".*");
+                JsonNode result = prometheus.query(promQl);
+                queries++;
+                if (promQl.startsWith("sum by (operation) (rate(loopguard_blocking_calls_total")) {
+                    // A rate needs two scrapes of the series: wait for the second.
+                    for (int attempt = 0; attempt < 40 && result.isEmpty(); attempt++) {
+                        Thread.sleep(250);
+                        result = prometheus.query(promQl);
+                    }
+                    assertTrue(result.toString().contains("java.util.concurrent.locks.LockSupport.parkNanos"),
+                            promQl + " gave " + result);
+                }
+            }
+        }
+        assertTrue(queries >= 6, "the dashboard has a query per panel");
     }
 }
