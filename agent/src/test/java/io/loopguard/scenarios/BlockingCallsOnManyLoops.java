@@ -23,6 +23,17 @@ public final class BlockingCallsOnManyLoops {
         int loops = Integer.parseInt(args[0]);
         int calls = Integer.parseInt(args[1]);
         Path dir = Path.of(args[2]);
+        onEveryLoop(loops, calls);
+        System.out.println("RESULT " + loops + " loops made " + calls + " blocking calls each");
+        Files.createFile(dir.resolve("done"));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.exists(dir.resolve("stop")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** Makes {@code calls} blocking calls on each of {@code loops} new event loops at once; returns when all are made. */
+    public static void onEveryLoop(int loops, int calls) throws Exception {
         MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, NioIoHandler.newFactory());
         List<Future<?>> running = new ArrayList<>();
         for (EventExecutor loop : group) {
@@ -35,12 +46,6 @@ public final class BlockingCallsOnManyLoops {
         }
         for (Future<?> loop : running) {
             loop.get(60, TimeUnit.SECONDS);
-        }
-        System.out.println("RESULT " + loops + " loops made " + calls + " blocking calls each");
-        Files.createFile(dir.resolve("done"));
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!Files.exists(dir.resolve("stop")) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
         }
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
     }

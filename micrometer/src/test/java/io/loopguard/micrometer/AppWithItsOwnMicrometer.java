@@ -1,16 +1,10 @@
 package io.loopguard.micrometer;
 
-import io.loopguard.scenarios.Blockers;
+import io.loopguard.scenarios.BlockingCallsOnManyLoops;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -33,20 +27,7 @@ public final class AppWithItsOwnMicrometer {
         SimpleMeterRegistry own = new SimpleMeterRegistry();
         new LoopguardMeterBinder().bindTo(own);
 
-        MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(LOOPS, NioIoHandler.newFactory());
-        List<Future<?>> running = new ArrayList<>();
-        for (EventExecutor loop : group) {
-            running.add(loop.submit(() -> {
-                for (int i = 0; i < calls; i++) {
-                    Blockers.run("parkNanos");
-                }
-                return null;
-            }));
-        }
-        for (Future<?> loop : running) {
-            loop.get(60, TimeUnit.SECONDS);
-        }
-        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+        BlockingCallsOnManyLoops.onEveryLoop(LOOPS, calls);
 
         long expected = (long) LOOPS * calls;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
