@@ -63,7 +63,8 @@ final class Startup {
                     reporting.submit(detection);
                 });
         Probe.install(detector);
-        MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, problems);
+        MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
+                problems);
         BitSet probed = new Instrumenter(instrumentation, problems).install(Catalog.OPERATIONS,
                 EventLoopEntryPoints.METHODS, Allowances.with(options.allow()), attachedLate);
 

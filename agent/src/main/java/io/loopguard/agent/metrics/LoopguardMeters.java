@@ -1,7 +1,5 @@
 package io.loopguard.agent.metrics;
 
-import java.util.List;
-
 /**
  * Every meter Loopguard publishes, one entry each. Tags are bounded: operations come from the catalogue
  * and thread names are folded into groups; call sites are never tags (they are in the events file).
@@ -13,8 +11,6 @@ public final class LoopguardMeters {
 
     public static final MeterSpec EVENTS_DROPPED = MeterSpec.counter("loopguard.events.dropped", null,
             "Detections not written to stderr or the events file because the report queue was full");
-
-    public static final List<MeterSpec> ALL = List.of(BLOCKING_CALLS, EVENTS_DROPPED);
 
     private LoopguardMeters() {
     }

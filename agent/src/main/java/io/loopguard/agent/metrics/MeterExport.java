@@ -34,9 +34,12 @@ public final class MeterExport {
         this.problems = problems;
     }
 
-    /** Starts exporting; {@code port} 0 means no Prometheus endpoint. */
+    /**
+     * Starts exporting; {@code port} 0 means no Prometheus endpoint. Attached late, the application may
+     * have loaded Micrometer already: the loaded classes are searched for it once, on the export thread.
+     */
     public static void start(MeterStore store, int port, String host, Instrumentation instrumentation,
-                             Consumer<String> problems) {
+                             boolean attachedLate, Consumer<String> problems) {
         PrometheusEndpoint endpoint = null;
         if (port > 0) {
             try {
@@ -49,7 +52,12 @@ public final class MeterExport {
         MeterExport export = new MeterExport(store, endpoint, problems);
         instrumentation.addTransformer(new MicrometerWatcher(export.sightings::add), false);
         running = export;
-        new AgentThread("loopguard-metrics", export::run).start();
+        new AgentThread("loopguard-metrics", () -> {
+            if (attachedLate) {
+                export.findLoadedMicrometer(instrumentation.getAllLoadedClasses());
+            }
+            export.run();
+        }).start();
     }
 
     /** The running export, or {@code null} if the agent is not exporting meters. */
@@ -83,6 +91,16 @@ public final class MeterExport {
             }
             bindings.forEach(this::sync);
             LockSupport.parkNanos(this, TICK_NANOS);
+        }
+    }
+
+    private void findLoadedMicrometer(Class<?>[] loaded) {
+        String suffix = MicrometerWatcher.METRICS_CLASS_SUFFIX.replace('/', '.');
+        for (Class<?> type : loaded) {
+            if (type.getName().endsWith(suffix) && type.getClassLoader() != null
+                    && !type.getName().startsWith("io.loopguard.")) {
+                sightings.add(new MicrometerWatcher.Sighting(type.getClassLoader(), type.getName()));
+            }
         }
     }
 

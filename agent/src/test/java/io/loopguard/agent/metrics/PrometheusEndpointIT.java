@@ -12,7 +12,10 @@ import java.net.ServerSocket;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The Prometheus endpoint {@code metrics-port} turns on: exact counts, and bad ports that never stop the application. */
+/**
+ * The Prometheus endpoint {@code metrics-port} turns on: exact counts, and a port in use that never stops
+ * the application (values that are not ports: {@code MetricsOptionsTest}).
+ */
 class PrometheusEndpointIT {
     private static final int LOOPS = 4;
     private static final int CALLS = 2_500;
@@ -51,15 +54,6 @@ class PrometheusEndpointIT {
                     + " (BindException: ");
             assertStillDetects(run);
         }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("io.loopguard.testkit.Jdk#all")
-    void aPortThatIsNotANumberIsOneLineAndTheApplicationRunsOn(Jdk jdk) {
-        ForkedJvm.Run run = ForkedJvm.on(jdk).jvmOption("-Dloopguard.metrics-port=http")
-                .run(BlockingCallsIn.class, "event-loop", "1", "threadSleep").assertSucceeded();
-        assertOneLine(run, "loopguard: option metrics-port: 'http' is not a port number; use 1-65535");
-        assertStillDetects(run);
     }
 
     /** Waits for the meters' series to be registered (within the exporter's half-second tick), then scrapes. */
