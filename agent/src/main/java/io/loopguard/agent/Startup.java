@@ -8,6 +8,9 @@ import io.loopguard.agent.config.OptionsParser;
 import io.loopguard.agent.detect.Detector;
 import io.loopguard.agent.integration.Integrations;
 import io.loopguard.agent.instrument.Instrumenter;
+import io.loopguard.agent.metrics.MeterExport;
+import io.loopguard.agent.metrics.MeterStore;
+import io.loopguard.agent.metrics.MetricsReporter;
 import io.loopguard.agent.report.ConsoleReporter;
 import io.loopguard.agent.report.DetectionQueue;
 import io.loopguard.agent.report.EventsFileReporter;
@@ -51,6 +54,8 @@ final class Startup {
                         + "); detections are reported on stderr only");
             }
         }
+        MeterStore meters = new MeterStore();
+        reporters.add(new MetricsReporter(meters));
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
         reporting.start();
 
@@ -58,8 +63,13 @@ final class Startup {
         Integrations integrations = Integrations.load(ClassLoader.getSystemClassLoader(), problems);
         DesignatedThreads designated = new DesignatedThreads(options.threads(),
                 concat(ThreadFamilies.NON_BLOCKING_TYPES, integrations.nonBlockingThreadTypes()), options.commonPool());
-        Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), reporting::submit);
+        Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), detection -> {
+            meters.countBlockingCall(detection);
+            reporting.submit(detection);
+        });
         Probe.install(detector);
+        MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
+                problems);
         BitSet probed = new Instrumenter(instrumentation, problems).install(Catalog.OPERATIONS,
                 concat(EventLoopEntryPoints.METHODS, integrations.eventLoopMethods()),
                 Allowances.with(concat(integrations.allowedMethods(), options.allow())), attachedLate);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs a scenario class in a fresh JVM the way a user runs Loopguard: {@code -javaagent:} the jar that
@@ -21,6 +22,7 @@ public final class ForkedJvm {
 
     private final Jdk jdk;
     private final List<String> jvmOptions = new ArrayList<>();
+    private final List<Path> extraClasspath = new ArrayList<>();
     private String agentOptions;
     private boolean withAgent = true;
     private boolean withEvents = true;
@@ -54,6 +56,12 @@ public final class ForkedJvm {
         return this;
     }
 
+    /** Adds a jar or folder to the forked JVM's classpath, e.g. a library version the application chose. */
+    public ForkedJvm classpathEntry(Path entry) {
+        extraClasspath.add(entry);
+        return this;
+    }
+
     /** Runs without the agent: the baseline a test compares with. */
     public ForkedJvm withoutAgent() {
         withAgent = false;
@@ -80,7 +88,9 @@ public final class ForkedJvm {
             }
             command.addAll(jvmOptions);
             command.add("-cp");
-            command.add(classpath != null ? classpath : classpath());
+            String path = classpath != null ? classpath : classpath();
+            command.add(Stream.concat(Stream.of(path), extraClasspath.stream().map(Path::toString))
+                    .collect(Collectors.joining(File.pathSeparator)));
             command.add(mainClass.getName());
             command.addAll(Arrays.asList(args));
             Process process = new ProcessBuilder(command)
@@ -121,7 +131,10 @@ public final class ForkedJvm {
         return Path.of(jar);
     }
 
-    /** The test classpath without the agent's own classes and ByteBuddy: those come only from the jar. */
+    /**
+     * The test classpath without the agent's own classes and libraries (ByteBuddy, Micrometer, Prometheus
+     * client): those come only from the jar, relocated.
+     */
     static String classpath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !isAgentItself(entry.replace('\\', '/')))
@@ -129,8 +142,11 @@ public final class ForkedJvm {
     }
 
     private static boolean isAgentItself(String entry) {
-        return entry.matches(".*/agent/target/classes/?") || entry.matches(".*/loopguard-agent[^/]*\\.jar")
-                || entry.contains("byte-buddy") || entry.contains("surefire") || entry.contains("failsafe");
+        return entry.matches(".*/agent/target/classes/?")
+                || entry.matches(".*/loopguard-agent[^/]*\\.jar") && !entry.endsWith("-tests.jar")
+                || entry.contains("byte-buddy") || entry.contains("surefire") || entry.contains("failsafe")
+                || entry.contains("/io/micrometer/") || entry.contains("/io/prometheus/")
+                || entry.contains("/org/hdrhistogram/") || entry.contains("/org/jspecify/");
     }
 
     /** What a forked JVM did. */

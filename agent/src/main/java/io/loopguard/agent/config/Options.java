@@ -8,32 +8,30 @@ import java.util.regex.Pattern;
 /**
  * The agent's options, already checked. See {@link OptionsParser} for how they are given.
  *
- * @param events  the JSON Lines file every detection is appended to, or {@code null}
- * @param threads names of threads that must never block (whole-name match), or {@code null}
- * @param allow   methods inside which blocking is accepted
- * @param commonPool whether the workers of {@code ForkJoinPool.commonPool()} must never block
+ * @param events      the JSON Lines file every detection is appended to, or {@code null}
+ * @param threads     names of threads that must never block (whole-name match), or {@code null}
+ * @param allow       methods inside which blocking is accepted
+ * @param commonPool  whether the workers of {@code ForkJoinPool.commonPool()} must never block
+ * @param metricsPort the port the Prometheus endpoint listens on, or {@code 0} for none
+ * @param metricsHost the address the Prometheus endpoint listens on (loopback unless the user widens it)
  */
-public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool) {
+public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool,
+                      int metricsPort, String metricsHost) {
 
-    public static final Options DEFAULTS = new Options(Mode.REPORT, null, null, List.of(), false);
+    public static final Options DEFAULTS = new Builder().build();
 
-    Options withMode(Mode value) {
-        return new Options(value, events, threads, allow, commonPool);
-    }
+    /** Collects options while they are parsed, starting from the defaults: one field per option. */
+    static final class Builder {
+        Mode mode = Mode.REPORT;
+        Path events;
+        Pattern threads;
+        List<MethodRef> allow = List.of();
+        boolean commonPool;
+        int metricsPort;
+        String metricsHost = "127.0.0.1";
 
-    Options withEvents(Path value) {
-        return new Options(mode, value, threads, allow, commonPool);
-    }
-
-    Options withThreads(Pattern value) {
-        return new Options(mode, events, value, allow, commonPool);
-    }
-
-    Options withAllow(List<MethodRef> value) {
-        return new Options(mode, events, threads, value, commonPool);
-    }
-
-    Options withCommonPool(boolean value) {
-        return new Options(mode, events, threads, allow, value);
+        Options build() {
+            return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost);
+        }
     }
 }

@@ -48,36 +48,43 @@ public final class OptionsParser {
                 given.put(name.substring(PROPERTY_PREFIX.length()), systemProperties.getProperty(name));
             }
         }
-        Options options = Options.DEFAULTS;
+        Options.Builder options = new Options.Builder();
         for (Map.Entry<String, String> option : given.entrySet()) {
             try {
-                options = apply(options, option.getKey(), option.getValue());
+                apply(options, option.getKey(), option.getValue());
             } catch (IllegalArgumentException problem) {
                 problems.accept("option " + option.getKey() + ": " + problem.getMessage());
             }
         }
-        return options;
+        return options.build();
     }
 
-    private static Options apply(Options options, String key, String value) {
+    private static void apply(Options.Builder options, String key, String value) {
         switch (key) {
-            case "mode":
-                return options.withMode(Mode.parse(value));
-            case "events":
-                if (value.isBlank()) {
-                    throw new IllegalArgumentException("needs a file path");
-                }
-                return options.withEvents(Path.of(value));
-            case "threads":
-                return options.withThreads(regex(value));
-            case "allow":
-                return options.withAllow(methods(value));
-            case "common-pool":
-                return options.withCommonPool(bool(value, "the common pool's workers are not designated"));
-            default:
-                throw new IllegalArgumentException("is not a Loopguard option (known: mode, events, threads,"
-                        + " allow, common-pool); it is ignored");
+            case "mode" -> options.mode = Mode.parse(value);
+            case "events" -> options.events = path(value);
+            case "threads" -> options.threads = regex(value);
+            case "allow" -> options.allow = methods(value);
+            case "common-pool" -> options.commonPool = bool(value, "the common pool's workers are not designated");
+            case "metrics-port" -> options.metricsPort = port(value);
+            case "metrics-host" -> options.metricsHost = host(value);
+            default -> throw new IllegalArgumentException("is not a Loopguard option (known: mode, events, threads,"
+                    + " allow, common-pool, metrics-port, metrics-host); it is ignored");
         }
+    }
+
+    private static Path path(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("needs a file path");
+        }
+        return Path.of(value);
+    }
+
+    private static String host(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("needs a host name or IP address; metrics stay on 127.0.0.1");
+        }
+        return value;
     }
 
     private static Pattern regex(String value) {
@@ -95,6 +102,21 @@ public final class OptionsParser {
             case "false" -> false;
             default -> throw new IllegalArgumentException("'" + value + "' is neither true nor false; " + otherwise);
         };
+    }
+
+    private static int port(String value) {
+        int port;
+        try {
+            port = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a port number; use 1-65535, e.g. 9404;"
+                    + " Prometheus metrics are not served");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException(port + " is out of range; use 1-65535, e.g. 9404;"
+                    + " Prometheus metrics are not served");
+        }
+        return port;
     }
 
     private static List<MethodRef> methods(String value) {

@@ -1,0 +1,134 @@
+package io.loopguard.agent.metrics;
+
+import io.loopguard.agent.threads.AgentThread;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Makes the meters visible: in the application's own {@code Metrics.globalRegistry} as soon as the
+ * application loads Micrometer, in any registry passed to {@link #bind}, and on the Prometheus endpoint
+ * if {@code metrics-port} is set. Its own thread does the slow part (loading Micrometer),
+ * off the application's start-up path, and every half second registers series that appeared since.
+ */
+public final class MeterExport {
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static volatile MeterExport running;
+
+    private final MeterStore store;
+    private final PrometheusEndpoint endpoint;
+    private final Consumer<String> problems;
+    private final Queue<MicrometerWatcher.Sighting> sightings = new ConcurrentLinkedQueue<>();
+    private final List<RegistryBinding> bindings = new CopyOnWriteArrayList<>();
+
+    private MeterExport(MeterStore store, PrometheusEndpoint endpoint, Consumer<String> problems) {
+        this.store = store;
+        this.endpoint = endpoint;
+        this.problems = problems;
+    }
+
+    /**
+     * Starts exporting; {@code port} 0 means no Prometheus endpoint. Attached late, the application may
+     * have loaded Micrometer already: the loaded classes are searched for it once, on the export thread.
+     */
+    public static void start(MeterStore store, int port, String host, Instrumentation instrumentation,
+                             boolean attachedLate, Consumer<String> problems) {
+        PrometheusEndpoint endpoint = null;
+        if (port > 0) {
+            try {
+                endpoint = PrometheusEndpoint.listen(host, port);
+            } catch (IOException | RuntimeException e) {
+                problems.accept("option metrics-port: cannot serve Prometheus metrics on " + host + ':' + port
+                        + " (" + reason(e) + "); the application runs on without the endpoint");
+            }
+        }
+        MeterExport export = new MeterExport(store, endpoint, problems);
+        instrumentation.addTransformer(new MicrometerWatcher(export.sightings::add), false);
+        running = export;
+        new AgentThread("loopguard-metrics", () -> {
+            if (attachedLate) {
+                export.findLoadedMicrometer(instrumentation.getAllLoadedClasses());
+            }
+            export.run();
+        }).start();
+    }
+
+    /** The running export, or {@code null} if the agent is not exporting meters. */
+    static MeterExport running() {
+        return running;
+    }
+
+    /** Registers every meter in {@code registry} now, and every later one within half a second. */
+    void bind(Object registry) {
+        for (RegistryBinding binding : bindings) {
+            if (binding.isFor(registry)) {
+                return;
+            }
+        }
+        RegistryBinding binding = RegistryBinding.of(registry);
+        bindings.add(binding);
+        sync(binding);
+    }
+
+    private void run() {
+        if (endpoint != null) {
+            try {
+                bind(endpoint.serve());
+            } catch (RuntimeException | LinkageError e) {
+                problems.accept("cannot serve Prometheus metrics (" + reason(e) + "); the application runs on without them");
+            }
+        }
+        while (true) {
+            for (MicrometerWatcher.Sighting sighting = sightings.poll(); sighting != null; sighting = sightings.poll()) {
+                bindGlobalRegistry(sighting);
+            }
+            bindings.forEach(this::sync);
+            LockSupport.parkNanos(this, TICK_NANOS);
+        }
+    }
+
+    private void findLoadedMicrometer(Class<?>[] loaded) {
+        String suffix = MicrometerWatcher.METRICS_CLASS_SUFFIX.replace('/', '.');
+        for (Class<?> type : loaded) {
+            if (type.getName().endsWith(suffix) && type.getClassLoader() != null
+                    && !type.getName().startsWith("io.loopguard.")) {
+                sightings.add(new MicrometerWatcher.Sighting(type.getClassLoader(), type.getName()));
+            }
+        }
+    }
+
+    private void bindGlobalRegistry(MicrometerWatcher.Sighting sighting) {
+        try {
+            Class<?> metrics = Class.forName(sighting.className(), true, sighting.loader());
+            bind(metrics.getField("globalRegistry").get(null));
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            problems.accept("cannot add Loopguard's meters to the application's Micrometer ("
+                    + sighting.className() + ": " + reason(e) + "); they are still served on metrics-port, if set");
+        }
+    }
+
+    private void sync(RegistryBinding binding) {
+        try {
+            for (MeterSeries series : store.all()) {
+                binding.register(series);
+            }
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            bindings.remove(binding);
+            problems.accept("cannot register Loopguard's meters in a Micrometer registry (" + reason(e)
+                    + "); that registry gets none");
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable cause = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() != null ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                : cause.getClass().getName();
+    }
+}

@@ -1,0 +1,81 @@
+package io.loopguard.agent.metrics;
+
+import io.loopguard.agent.detect.Detection;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.DoubleSupplier;
+
+/**
+ * All meter series that exist so far, in the order they appeared, so that registries bound at any time
+ * get every one. Finding an existing series is a lock-free map read; only the first use of a new set of
+ * tag values inserts (once per series, never waiting on I/O).
+ */
+public final class MeterStore {
+    /** Beyond this many series, new thread groups are counted as {@code other}: tags must stay bounded. */
+    static final int MAX_SERIES = 2_000;
+    static final String OTHER = "other";
+
+    private final ConcurrentHashMap<List<String>, MeterSeries> byKey = new ConcurrentHashMap<>();
+    private final Queue<MeterSeries> inOrder = new ConcurrentLinkedQueue<>();
+
+    /** The series of {@code spec} with these tag values (one per tag key, in order), created on first use. */
+    public MeterSeries series(MeterSpec spec, String... tagValues) {
+        return series(spec, null, tagValues);
+    }
+
+    /** A gauge series: {@code value} is read whenever a registry is. */
+    public MeterSeries gauge(MeterSpec spec, DoubleSupplier value, String... tagValues) {
+        return series(spec, value, tagValues);
+    }
+
+    /** Counts a blocking call: right away on the calling thread, so no count is lost, even if the report is. */
+    public void countBlockingCall(Detection detection) {
+        String group = ThreadGroupName.of(detection.thread());
+        MeterSeries existing = byKey.get(key(LoopguardMeters.BLOCKING_CALLS, detection.operation(), group));
+        if (existing == null && byKey.size() >= MAX_SERIES) {
+            group = OTHER;
+        }
+        (existing != null ? existing : series(LoopguardMeters.BLOCKING_CALLS, detection.operation(), group)).increment();
+    }
+
+    /** Every series so far, oldest first; a series created while iterating may or may not be included. */
+    Iterable<MeterSeries> all() {
+        return inOrder;
+    }
+
+    private MeterSeries series(MeterSpec spec, DoubleSupplier gauge, String... tagValues) {
+        if (tagValues.length != spec.tagKeys().size()) {
+            throw new IllegalArgumentException(spec.name() + " takes the tags " + spec.tagKeys());
+        }
+        List<String> key = key(spec, tagValues);
+        MeterSeries found = byKey.get(key);
+        if (found != null) {
+            return found;
+        }
+        MeterSeries created = new MeterSeries(spec, tags(spec, tagValues), gauge);
+        MeterSeries raced = byKey.putIfAbsent(key, created);
+        if (raced != null) {
+            return raced;
+        }
+        inOrder.add(created);
+        return created;
+    }
+
+    private static List<String> key(MeterSpec spec, String... tagValues) {
+        String[] key = new String[tagValues.length + 1];
+        key[0] = spec.name();
+        System.arraycopy(tagValues, 0, key, 1, tagValues.length);
+        return List.of(key);
+    }
+
+    private static String[] tags(MeterSpec spec, String[] tagValues) {
+        String[] tags = new String[tagValues.length * 2];
+        for (int i = 0; i < tagValues.length; i++) {
+            tags[2 * i] = spec.tagKeys().get(i);
+            tags[2 * i + 1] = tagValues[i];
+        }
+        return tags;
+    }
+}

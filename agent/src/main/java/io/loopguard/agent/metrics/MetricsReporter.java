@@ -1,0 +1,27 @@
+package io.loopguard.agent.metrics;
+
+import io.loopguard.agent.detect.Detection;
+import io.loopguard.agent.report.Reporter;
+
+/**
+ * Feeds the meters from the reporting thread. Blocking calls are not counted here but where they are
+ * detected ({@link MeterStore#countBlockingCall}), so that a full report queue loses no count.
+ */
+public final class MetricsReporter implements Reporter {
+    private final MeterSeries dropped;
+
+    public MetricsReporter(MeterStore meters) {
+        // Created up front so that dashboards show 0 rather than no data.
+        this.dropped = meters.series(LoopguardMeters.EVENTS_DROPPED);
+    }
+
+    @Override
+    public void report(Detection detection) {
+        // Detections of other types (stalls, from the watchdog) are counted here as they are added.
+    }
+
+    @Override
+    public void dropped(long count) {
+        dropped.add(count);
+    }
+}

@@ -1,0 +1,78 @@
+package io.loopguard.agent.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopguard.scenarios.BlockingCallsIn;
+import io.loopguard.testkit.ForkedJvm;
+import io.loopguard.testkit.Jdk;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Prometheus endpoint {@code metrics-port} turns on: exact counts, and a port in use that never stops
+ * the application (values that are not ports: {@code MetricsOptionsTest}).
+ */
+class PrometheusEndpointIT {
+    private static final int LOOPS = 4;
+    private static final int CALLS = 2_500;
+    private static final String PARK_ON_EVENT_LOOPS =
+            "operation=\"java.util.concurrent.locks.LockSupport.parkNanos\",thread_group=\"multiThreadIoEventLoopGroup-*\"";
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
+    void countsEveryBlockingCallOfConcurrentEventLoopsExactly(Jdk jdk) throws Exception {
+        int port = RunningApplication.freePort();
+        RunningApplication app = RunningApplication.start(ForkedJvm.on(jdk).agentOptions("metrics-port=" + port), LOOPS, CALLS);
+        PrometheusText metrics;
+        ForkedJvm.Run run;
+        try {
+            metrics = scrapeOnceCounted(port);
+        } finally {
+            run = app.stop();
+        }
+        assertTrue(metrics.contentType().startsWith("text/plain; version=0.0.4"), metrics.contentType());
+        assertEquals(LOOPS * CALLS, metrics.sum("loopguard_blocking_calls_total", PARK_ON_EVENT_LOOPS), metrics.body());
+        assertEquals(LOOPS * CALLS, metrics.sum("loopguard_blocking_calls_total", ""), "no other series\n" + metrics.body());
+        assertTrue(metrics.sum("loopguard_events_dropped_total", "") >= 0, metrics.body());
+        assertFalse(metrics.body().contains("Blockers"), "call sites are never tags\n" + metrics.body());
+        // The events file has every call too, or counts it as dropped when the report queue overflowed.
+        assertEquals(LOOPS * CALLS, run.events().blockingCalls().size() + run.events().dropped());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
+    void aPortInUseIsOneLineAndTheApplicationRunsOn(Jdk jdk) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            ForkedJvm.Run run = ForkedJvm.on(jdk).agentOptions("metrics-port=" + port)
+                    .run(BlockingCallsIn.class, "event-loop", "1", "threadSleep").assertSucceeded();
+            assertOneLine(run, "loopguard: option metrics-port: cannot serve Prometheus metrics on 127.0.0.1:" + port
+                    + " (BindException: ");
+            assertStillDetects(run);
+        }
+    }
+
+    /** Waits for the meters' series to be registered (within the exporter's half-second tick), then scrapes. */
+    private static PrometheusText scrapeOnceCounted(int port) throws Exception {
+        PrometheusText metrics = PrometheusText.scrape(port);
+        for (int attempt = 0; attempt < 50 && Double.isNaN(metrics.sum("loopguard_blocking_calls_total", "")); attempt++) {
+            Thread.sleep(100);
+            metrics = PrometheusText.scrape(port);
+        }
+        return metrics;
+    }
+
+    private static void assertStillDetects(ForkedJvm.Run run) {
+        assertTrue(run.stdout().contains("RESULT threadSleep ok"), run.toString());
+        assertEquals(1, run.events().blockingCalls().size(), run.toString());
+    }
+
+    private static void assertOneLine(ForkedJvm.Run run, String start) {
+        assertEquals(1, run.stderr().lines().filter(line -> line.startsWith(start)).count(),
+                "expected exactly one line starting with: " + start + "\n" + run.stderr());
+    }
+}
