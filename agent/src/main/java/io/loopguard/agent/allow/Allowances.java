@@ -7,10 +7,18 @@ import java.util.List;
 /** Methods inside which a designated thread may block: the built-in ones and the {@code allow} option's. */
 public final class Allowances {
 
-    /** Blocking that frameworks do on their own event loops by design. */
+    /** Blocking that frameworks and the JDK do on event loops by design, each cheap or once only. */
     static final List<MethodRef> BUILT_IN = List.of(
             // Netty's graceful shutdown polls its task queue every 100 ms with Thread.sleep on the loop.
-            new MethodRef("io.netty.util.concurrent.SingleThreadEventExecutor", "confirmShutdown"));
+            new MethodRef("io.netty.util.concurrent.SingleThreadEventExecutor", "confirmShutdown"),
+            // Loading a class reads its class file or jar once; every first use of a class does it.
+            new MethodRef("java.lang.ClassLoader", "loadClass"),
+            // Seeding reads /dev/urandom, which never waits once the kernel's pool is initialised (at boot);
+            // TLS handshakes do it on the event loop.
+            new MethodRef("java.security.SecureRandom", "nextBytes"),
+            new MethodRef("java.security.SecureRandom", "generateSeed"),
+            new MethodRef("java.security.SecureRandom", "setSeed"),
+            new MethodRef("java.security.SecureRandom", "reseed"));
 
     private Allowances() {
     }
