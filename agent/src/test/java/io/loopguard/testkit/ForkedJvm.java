@@ -24,6 +24,7 @@ public final class ForkedJvm {
     private String agentOptions;
     private boolean withAgent = true;
     private boolean withEvents = true;
+    private String stdin = "";
 
     private ForkedJvm(Jdk jdk) {
         this.jdk = jdk;
@@ -56,6 +57,12 @@ public final class ForkedJvm {
         return this;
     }
 
+    /** What the forked JVM reads from {@code System.in}; by default it reads end of input at once. */
+    public ForkedJvm stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
     public Run run(Class<?> mainClass, String... args) {
         try {
             Path dir = Files.createDirectories(Path.of(System.getProperty("loopguard.test.output", "target/forked")));
@@ -63,6 +70,7 @@ public final class ForkedJvm {
             Path events = dir.resolve(name + ".events.jsonl");
             Path stdout = dir.resolve(name + ".out");
             Path stderr = dir.resolve(name + ".err");
+            Path input = Files.writeString(dir.resolve(name + ".in"), stdin);
             List<String> command = new ArrayList<>();
             command.add(jdk.java().toString());
             if (withAgent) {
@@ -73,7 +81,7 @@ public final class ForkedJvm {
             command.add(classpath());
             command.add(mainClass.getName());
             command.addAll(Arrays.asList(args));
-            Process process = new ProcessBuilder(command)
+            Process process = new ProcessBuilder(command).redirectInput(input.toFile())
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

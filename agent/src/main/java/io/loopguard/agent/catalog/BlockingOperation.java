@@ -24,6 +24,11 @@ public record BlockingOperation(String name, String className, List<String> meth
                 remedy, exercise);
     }
 
+    /** Whether {@code method} ({@code java.io.FileInputStream.readAllBytes}) is one of the methods probed. */
+    public boolean probes(String method) {
+        return methodNames.stream().anyMatch(name -> method.equals(className + "." + name));
+    }
+
     /** A call that makes this operation's probe fire. */
     @FunctionalInterface
     public interface Exercise {

@@ -28,6 +28,8 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +52,8 @@ public final class Catalog {
     private static final String FILE_CHANNEL = "sun.nio.ch.FileChannelImpl";
     private static final String SOCKET_CHANNEL = "sun.nio.ch.SocketChannelImpl";
     private static final String DATAGRAM_CHANNEL = "sun.nio.ch.DatagramChannelImpl";
+    /** Never touched: the probe throws at the entry of the method given it. */
+    private static final Path SELF_TEST_PATH = Path.of("loopguard-self-test-never-created");
 
     public static final List<BlockingOperation> OPERATIONS = List.of(
             // sleep(long) is native on JDK 17 and sleep(Duration) exists from 19: every overload is probed.
@@ -94,11 +98,27 @@ public final class Catalog {
                     "read", "readAllBytes", "readNBytes", "transferTo"),
             io("java.io.FileOutputStream.write", "java.io.FileOutputStream", NOT_TO_CONSOLE, FILE_IO,
                     () -> Uninitialized.of(FileOutputStream.class).write(0), "write"),
+            // readInt and friends call read() once per byte on JDK 17: probed too, so one call is one report.
             io("java.io.RandomAccessFile.read", "java.io.RandomAccessFile", ALWAYS, FILE_IO,
-                    () -> Uninitialized.of(RandomAccessFile.class).read(), "read"),
+                    () -> Uninitialized.of(RandomAccessFile.class).read(), "read", "readFully", "readBoolean",
+                    "readByte", "readUnsignedByte", "readShort", "readUnsignedShort", "readChar", "readInt",
+                    "readLong", "readFloat", "readDouble", "readLine", "readUTF"),
             io("java.io.RandomAccessFile.write", "java.io.RandomAccessFile", ALWAYS, FILE_IO,
-                    () -> Uninitialized.of(RandomAccessFile.class).write(0), "write"),
-            // Every FileChannel, and so Files.readAllBytes/readString/write/newInputStream/newOutputStream.
+                    () -> Uninitialized.of(RandomAccessFile.class).write(0), "write", "writeBoolean", "writeByte",
+                    "writeShort", "writeChar", "writeInt", "writeLong", "writeFloat", "writeDouble", "writeBytes",
+                    "writeChars", "writeUTF"),
+            // Whole-file helpers read or write until done: one report for the call, not one per chunk.
+            io("java.nio.file.Files.readAllBytes", "java.nio.file.Files", ALWAYS, FILE_IO,
+                    () -> Files.readAllBytes(SELF_TEST_PATH), "readAllBytes"),
+            io("java.nio.file.Files.readString", "java.nio.file.Files", ALWAYS, FILE_IO,
+                    () -> Files.readString(SELF_TEST_PATH), "readString"),
+            io("java.nio.file.Files.readAllLines", "java.nio.file.Files", ALWAYS, FILE_IO,
+                    () -> Files.readAllLines(SELF_TEST_PATH), "readAllLines"),
+            io("java.nio.file.Files.write", "java.nio.file.Files", ALWAYS, FILE_IO,
+                    () -> Files.write(SELF_TEST_PATH, new byte[0]), "write"),
+            io("java.nio.file.Files.writeString", "java.nio.file.Files", ALWAYS, FILE_IO,
+                    () -> Files.writeString(SELF_TEST_PATH, ""), "writeString"),
+            // Every FileChannel, and so the streams of Files.newInputStream/newOutputStream/newBufferedReader.
             io("java.nio.channels.FileChannel.read", FILE_CHANNEL, ALWAYS, FILE_IO,
                     () -> fileChannel().read(ByteBuffer.allocate(0)), "read"),
             io("java.nio.channels.FileChannel.write", FILE_CHANNEL, ALWAYS, FILE_IO,

@@ -52,7 +52,8 @@ public final class Detector implements ProbeListener {
         if (current != null && current.owns(Thread.currentThread())) {
             return current.fired(operationId);
         }
-        Detection detection = new Detection(Detection.BLOCKING_CALL, operation.name(), stack.via(),
+        String via = stack.via() == null || operation.probes(stack.via()) ? null : stack.via();
+        Detection detection = new Detection(Detection.BLOCKING_CALL, operation.name(), via,
                 Thread.currentThread().getName(), stack.callSite(), stack.lines(), Instant.now(),
                 operation.remedy().hint());
         delivery.accept(detection);
