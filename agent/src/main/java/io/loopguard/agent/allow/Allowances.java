@@ -11,6 +11,8 @@ public final class Allowances {
     static final List<MethodRef> BUILT_IN = List.of(
             // Netty's graceful shutdown polls its task queue every 100 ms with Thread.sleep on the loop.
             new MethodRef("io.netty.util.concurrent.SingleThreadEventExecutor", "confirmShutdown"),
+            // A timer's first newTimeout waits for its worker thread to start, once per timer.
+            new MethodRef("io.netty.util.HashedWheelTimer", "start"),
             // Loading a class reads its class file or jar once; every first use of a class does it.
             new MethodRef("java.lang.ClassLoader", "loadClass"),
             // Seeding reads /dev/urandom, which never waits once the kernel's pool is initialised (at boot);
