@@ -37,7 +37,8 @@ class HealthyNettyServiceIT {
         Process keytool = new ProcessBuilder(jdk.home().resolve("bin/keytool").toString(), "-genkeypair",
                 "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
                 "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD).inheritIO().start();
+                "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool failed");
         return keystore;
     }

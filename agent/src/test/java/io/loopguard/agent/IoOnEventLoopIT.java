@@ -63,6 +63,22 @@ class IoOnEventLoopIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.loopguard.testkit.Jdk#all")
+    void consoleReadsAreCaughtOnAnEventLoopAndNotOnAPlainThread(Jdk jdk) {
+        ForkedJvm.Run run = ForkedJvm.on(jdk).inTerminal().stdin("typed\n")
+                .run(BlockingCallsIn.class, "event-loop", "1", "consoleReadLine").assertSucceeded();
+        assertTrue(run.stdout().contains("RESULT consoleReadLine ok"), run.toString());
+        List<JsonNode> found = run.events().atCallSite(SCENARIO, "consoleReadLine");
+        assertEquals(1, found.size(), run.events().toString());
+        assertEquals(IoBlockers.IN_A_TERMINAL.get("consoleReadLine"), found.get(0).path("operation").asText());
+
+        ForkedJvm.Run plain = ForkedJvm.on(jdk).inTerminal().stdin("typed\n")
+                .run(BlockingCallsIn.class, "thread:plain-worker", "1", "consoleReadLine").assertSucceeded();
+        assertTrue(plain.stdout().contains("RESULT consoleReadLine ok"), plain.toString());
+        assertEquals(0, plain.events().all().size(), plain.events().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
     void theSameCallsOnAPlainThreadAreNotReported(Jdk jdk) {
         ForkedJvm.Run run = runAllCalls(jdk, "thread:plain-worker");
         assertEquals(0, run.events().all().size(), run.events().toString());

@@ -104,6 +104,9 @@ public final class IoBlockers {
         CLIENTS.put("jedisCommand", "java.net.Socket$SocketInputStream.read");
     }
 
+    /** Calls that need a terminal ({@code System.console()}), reported exactly once as this operation. */
+    public static final Map<String, String> IN_A_TERMINAL = Map.of("consoleReadLine", "java.io.FileInputStream.read");
+
     /** Calls that do no blocking I/O worth reporting, by design or by decision: never reported. */
     public static final String[] NON_BLOCKING = {"nonBlockingSocketChannelRead", "inetAddressOfLiteral",
         "consoleWrite", "fileMetadata", "secureRandom", "classLoadingAndStaticInitializer"};
@@ -120,7 +123,8 @@ public final class IoBlockers {
     }
 
     public static boolean has(String name) {
-        return OPERATIONS.containsKey(name) || CLIENTS.containsKey(name) || Stream.of(NON_BLOCKING).anyMatch(name::equals);
+        return OPERATIONS.containsKey(name) || CLIENTS.containsKey(name) || IN_A_TERMINAL.containsKey(name)
+                || Stream.of(NON_BLOCKING).anyMatch(name::equals);
     }
 
     /** Runs the named call; returns normally or throws what the call threw. */
@@ -129,6 +133,7 @@ public final class IoBlockers {
             case "fileInputStreamRead" -> fileInputStreamRead();
             case "fileInputStreamReadAllBytes" -> fileInputStreamReadAllBytes();
             case "systemInRead" -> systemInRead();
+            case "consoleReadLine" -> consoleReadLine();
             case "fileOutputStreamWrite" -> fileOutputStreamWrite();
             case "randomAccessFileRead" -> randomAccessFileRead();
             case "randomAccessFileWrite" -> randomAccessFileWrite();
@@ -196,6 +201,10 @@ public final class IoBlockers {
 
     static void systemInRead() throws Exception {
         System.in.read();
+    }
+
+    static void consoleReadLine() {
+        System.console().readLine();
     }
 
     static void fileOutputStreamWrite() throws Exception {

@@ -25,6 +25,7 @@ public final class ForkedJvm {
     private boolean withAgent = true;
     private boolean withEvents = true;
     private String stdin = "";
+    private boolean inTerminal;
 
     private ForkedJvm(Jdk jdk) {
         this.jdk = jdk;
@@ -63,6 +64,15 @@ public final class ForkedJvm {
         return this;
     }
 
+    /**
+     * Runs the JVM on a pseudo-terminal (util-linux {@code script}), so that {@code System.console()}
+     * exists; the terminal merges the JVM's stderr into {@link Run#stdout()}.
+     */
+    public ForkedJvm inTerminal() {
+        this.inTerminal = true;
+        return this;
+    }
+
     public Run run(Class<?> mainClass, String... args) {
         try {
             Path dir = Files.createDirectories(Path.of(System.getProperty("loopguard.test.output", "target/forked")));
@@ -81,7 +91,7 @@ public final class ForkedJvm {
             command.add(classpath());
             command.add(mainClass.getName());
             command.addAll(Arrays.asList(args));
-            Process process = new ProcessBuilder(command).redirectInput(input.toFile())
+            Process process = new ProcessBuilder(inTerminal ? terminal(command) : command).redirectInput(input.toFile())
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -96,6 +106,12 @@ public final class ForkedJvm {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> terminal(List<String> command) {
+        String line = command.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
+        return List.of("script", "--quiet", "--return", "--command", line, "/dev/null");
     }
 
     private String options(Path events) {
