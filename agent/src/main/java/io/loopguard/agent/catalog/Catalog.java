@@ -52,8 +52,8 @@ public final class Catalog {
     private static final String FILE_CHANNEL = "sun.nio.ch.FileChannelImpl";
     private static final String SOCKET_CHANNEL = "sun.nio.ch.SocketChannelImpl";
     private static final String DATAGRAM_CHANNEL = "sun.nio.ch.DatagramChannelImpl";
-    /** Never touched: the probe throws at the entry of the method given it. */
-    private static final Path SELF_TEST_PATH = Path.of("loopguard-self-test-never-created");
+    /** Never touched: the probe throws first; and were it missing, the directory does not exist. */
+    private static final Path SELF_TEST_PATH = Path.of("loopguard-self-test-no-such-directory", "file");
 
     public static final List<BlockingOperation> OPERATIONS = List.of(
             // sleep(long) is native on JDK 17 and sleep(Duration) exists from 19: every overload is probed.
