@@ -2,6 +2,7 @@ package io.loopguard.scenarios;
 
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -50,6 +52,10 @@ public final class Blockers {
                 "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await");
         OPERATIONS.put("blockingQueuePollTimeout",
                 "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos");
+        OPERATIONS.put("conditionAwaitUntil",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitUntil");
+        OPERATIONS.put("conditionAwaitUninterruptibly",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitUninterruptibly");
     }
 
     /** Calls that look like blocking but never wait: never reported, even on an event loop. */
@@ -89,6 +95,8 @@ public final class Blockers {
             case "blockingQueueTake" -> blockingQueueTake();
             case "blockingQueuePut" -> blockingQueuePut();
             case "blockingQueuePollTimeout" -> blockingQueuePollTimeout();
+            case "conditionAwaitUntil" -> conditionAwaitUntil();
+            case "conditionAwaitUninterruptibly" -> conditionAwaitUninterruptibly();
             case "uncontendedLock" -> uncontendedLock();
             case "completedFutureGet" -> completedFutureGet();
             case "queueOfferPoll" -> queueOfferPoll();
@@ -249,6 +257,38 @@ public final class Blockers {
 
     static void blockingQueuePollTimeout() throws InterruptedException {
         new LinkedBlockingQueue<String>().poll(1, TimeUnit.MILLISECONDS);
+    }
+
+    static void conditionAwaitUntil() throws InterruptedException {
+        ReentrantLock lock = new ReentrantLock();
+        Condition never = lock.newCondition();
+        lock.lock();
+        try {
+            never.awaitUntil(new Date(System.currentTimeMillis() + 1));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static void conditionAwaitUninterruptibly() {
+        ReentrantLock lock = new ReentrantLock();
+        Condition signalled = lock.newCondition();
+        Thread caller = Thread.currentThread();
+        HELPERS.execute(() -> {
+            // Signals once the caller waits (and so no longer holds the lock): it never contends.
+            while (caller.getState() != Thread.State.WAITING) {
+                LockSupport.parkNanos(1_000_000L);
+            }
+            lock.lock();
+            signalled.signalAll();
+            lock.unlock();
+        });
+        lock.lock();
+        try {
+            signalled.awaitUninterruptibly();
+        } finally {
+            lock.unlock();
+        }
     }
 
     static void uncontendedLock() {

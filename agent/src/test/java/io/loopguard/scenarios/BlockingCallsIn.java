@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs blocking calls from {@link Blockers} on one kind of thread and prints one {@code RESULT} line
- * per call: {@code RESULT <call> ok} or {@code RESULT <call> threw <class>}.
+ * Runs blocking calls from {@link Blockers} and {@link IoBlockers} on one kind of thread and prints
+ * one {@code RESULT} line per call: {@code RESULT <call> ok} or {@code RESULT <call> threw <class>}.
  *
  * <p>Usage: {@code BlockingCallsIn <where> [repetitions] <call>...}, where is one of
  * {@code event-loop} (Netty 4.2 NIO), {@code legacy-event-loop} (Netty 4.2's deprecated
@@ -42,6 +42,8 @@ public final class BlockingCallsIn {
                         for (int i = 0; i < repetitions; i++) {
                             if (where.equals("allowed-on-event-loop")) {
                                 AllowedBlocking.run(call);
+                            } else if (IoBlockers.has(call)) {
+                                IoBlockers.run(call);
                             } else {
                                 Blockers.run(call);
                             }

@@ -27,6 +27,8 @@ public final class ForkedJvm {
     private boolean withAgent = true;
     private boolean withEvents = true;
     private String classpath;
+    private String stdin = "";
+    private boolean inTerminal;
 
     private ForkedJvm(Jdk jdk) {
         this.jdk = jdk;
@@ -74,6 +76,21 @@ public final class ForkedJvm {
         return this;
     }
 
+    /** What the forked JVM reads from {@code System.in}; by default it reads end of input at once. */
+    public ForkedJvm stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
+    /**
+     * Runs the JVM on a pseudo-terminal (util-linux {@code script}), so that {@code System.console()}
+     * exists; the terminal merges the JVM's stderr into {@link Run#stdout()}.
+     */
+    public ForkedJvm inTerminal() {
+        this.inTerminal = true;
+        return this;
+    }
+
     public Run run(Class<?> mainClass, String... args) {
         try {
             Path dir = Files.createDirectories(Path.of(System.getProperty("loopguard.test.output", "target/forked")));
@@ -81,6 +98,7 @@ public final class ForkedJvm {
             Path events = dir.resolve(name + ".events.jsonl");
             Path stdout = dir.resolve(name + ".out");
             Path stderr = dir.resolve(name + ".err");
+            Path input = Files.writeString(dir.resolve(name + ".in"), stdin);
             List<String> command = new ArrayList<>();
             command.add(jdk.java().toString());
             if (withAgent) {
@@ -93,7 +111,7 @@ public final class ForkedJvm {
                     .collect(Collectors.joining(File.pathSeparator)));
             command.add(mainClass.getName());
             command.addAll(Arrays.asList(args));
-            Process process = new ProcessBuilder(command)
+            Process process = new ProcessBuilder(inTerminal ? terminal(command) : command).redirectInput(input.toFile())
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -108,6 +126,12 @@ public final class ForkedJvm {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> terminal(List<String> command) {
+        String line = command.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
+        return List.of("script", "--quiet", "--return", "--command", line, "/dev/null");
     }
 
     private String options(Path events) {

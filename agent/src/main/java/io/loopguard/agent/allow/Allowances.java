@@ -7,7 +7,7 @@ import java.util.List;
 /** Methods inside which a designated thread may block: the built-in ones and the {@code allow} option's. */
 public final class Allowances {
 
-    /** Blocking that frameworks do on their own event loops by design. */
+    /** Blocking that frameworks and the JDK do on event loops by design, each cheap or once only. */
     static final List<MethodRef> BUILT_IN = List.of(
             // Netty's graceful shutdown polls its task queue every 100 ms with Thread.sleep on the loop.
             new MethodRef("io.netty.util.concurrent.SingleThreadEventExecutor", "confirmShutdown"),
@@ -23,7 +23,17 @@ public final class Allowances {
             new MethodRef("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "remove"),
             // loopguard-api: blocks the application runs as allowed.
             new MethodRef("io.loopguard.api.Loopguard", "runAllowed"),
-            new MethodRef("io.loopguard.api.Loopguard", "callAllowed"));
+            new MethodRef("io.loopguard.api.Loopguard", "callAllowed"),
+            // A timer's first newTimeout waits for its worker thread to start, once per timer.
+            new MethodRef("io.netty.util.HashedWheelTimer", "start"),
+            // Loading a class reads its class file or jar once; every first use of a class does it.
+            new MethodRef("java.lang.ClassLoader", "loadClass"),
+            // Seeding reads /dev/urandom, which never waits once the kernel's pool is initialised (at boot);
+            // TLS handshakes do it on the event loop.
+            new MethodRef("java.security.SecureRandom", "nextBytes"),
+            new MethodRef("java.security.SecureRandom", "generateSeed"),
+            new MethodRef("java.security.SecureRandom", "setSeed"),
+            new MethodRef("java.security.SecureRandom", "reseed"));
 
     private Allowances() {
     }

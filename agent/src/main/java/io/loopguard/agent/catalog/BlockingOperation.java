@@ -1,20 +1,32 @@
 package io.loopguard.agent.catalog;
 
+import java.util.List;
+
 /**
- * One blocking JDK method: all overloads of {@code methodName} declared in {@code className}, or
- * only those with {@code parameterCount} parameters when that is not {@link #ANY_PARAMETERS}.
+ * One blocking operation: the methods named {@code methodNames} declared in {@code className} (all
+ * overloads, or only those with {@code parameterCount} parameters when that is not {@link #ANY_PARAMETERS}),
+ * reported under one stable {@code name}.
  *
- * @param exercise a call that reaches this probe at once; the start-up self-test runs it on a canary
- *                 thread, where a working probe throws instead of letting it block
+ * @param name      the stable name reports and metrics use, e.g. {@code java.io.FileInputStream.read}
+ * @param condition when a call to one of the methods counts as blocking
+ * @param exercise  a call that reaches this probe at once; the start-up self-test runs it on a canary
+ *                  thread, where a working probe throws instead of letting it block
  */
-public record BlockingOperation(String className, String methodName, int parameterCount, Remedy remedy,
-                                Exercise exercise) {
+public record BlockingOperation(String name, String className, List<String> methodNames, int parameterCount,
+                                BlocksWhen condition, Remedy remedy, Exercise exercise) {
 
     public static final int ANY_PARAMETERS = -1;
 
-    /** The stable name reports and metrics use, e.g. {@code java.lang.Thread.sleep}. */
-    public String name() {
-        return className + "." + methodName;
+    /** One method that always blocks, reported as {@code className.methodName}. */
+    public BlockingOperation(String className, String methodName, int parameterCount, Remedy remedy,
+                             Exercise exercise) {
+        this(className + "." + methodName, className, List.of(methodName), parameterCount, BlocksWhen.ALWAYS,
+                remedy, exercise);
+    }
+
+    /** Whether {@code method} ({@code java.io.FileInputStream.readAllBytes}) is one of the methods probed. */
+    public boolean probes(String method) {
+        return methodNames.stream().anyMatch(name -> method.equals(className + "." + name));
     }
 
     /** A call that makes this operation's probe fire. */

@@ -1,10 +1,35 @@
 package io.loopguard.agent.catalog;
 
 import static io.loopguard.agent.catalog.BlockingOperation.ANY_PARAMETERS;
+import static io.loopguard.agent.catalog.BlocksWhen.ALWAYS;
+import static io.loopguard.agent.catalog.BlocksWhen.CHANNEL_IN_BLOCKING_MODE;
+import static io.loopguard.agent.catalog.BlocksWhen.NOT_TO_CONSOLE;
 import static io.loopguard.agent.catalog.Remedy.CONTENDED_LOCK;
+import static io.loopguard.agent.catalog.Remedy.FILE_IO;
+import static io.loopguard.agent.catalog.Remedy.HTTP_REQUEST;
+import static io.loopguard.agent.catalog.Remedy.NAME_RESOLUTION;
+import static io.loopguard.agent.catalog.Remedy.NETWORK_IO;
+import static io.loopguard.agent.catalog.Remedy.PROCESS;
 import static io.loopguard.agent.catalog.Remedy.SLEEP;
 import static io.loopguard.agent.catalog.Remedy.WAIT_FOR_OTHER_THREAD;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +49,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Catalog {
     private static final String AQS = "java.util.concurrent.locks.AbstractQueuedSynchronizer";
+    private static final String FILE_CHANNEL = "sun.nio.ch.FileChannelImpl";
+    private static final String SOCKET_CHANNEL = "sun.nio.ch.SocketChannelImpl";
+    private static final String DATAGRAM_CHANNEL = "sun.nio.ch.DatagramChannelImpl";
+    /** Never touched: the probe throws first; and were it missing, the directory does not exist. */
+    private static final Path SELF_TEST_PATH = Path.of("loopguard-self-test-no-such-directory", "file");
 
     public static final List<BlockingOperation> OPERATIONS = List.of(
             // sleep(long) is native on JDK 17 and sleep(Duration) exists from 19: every overload is probed.
@@ -60,7 +90,102 @@ public final class Catalog {
             op("java.util.concurrent.CompletableFuture", "waitingGet", WAIT_FOR_OTHER_THREAD,
                     () -> new CompletableFuture<>().join()),
             op("java.util.concurrent.CompletableFuture", "timedGet", WAIT_FOR_OTHER_THREAD,
-                    () -> new CompletableFuture<>().get(1, TimeUnit.NANOSECONDS)));
+                    () -> new CompletableFuture<>().get(1, TimeUnit.NANOSECONDS)),
+
+            // Files. readAllBytes, readNBytes and (JDK 21+) transferTo go straight to native code.
+            io("java.io.FileInputStream.read", "java.io.FileInputStream", ALWAYS, FILE_IO,
+                    () -> Uninitialized.of(FileInputStream.class).read(),
+                    "read", "readAllBytes", "readNBytes", "transferTo"),
+            io("java.io.FileOutputStream.write", "java.io.FileOutputStream", NOT_TO_CONSOLE, FILE_IO,
+                    () -> Uninitialized.of(FileOutputStream.class).write(0), "write"),
+            // readInt and friends call read() once per byte on JDK 17: probed too, so one call is one report.
+            io("java.io.RandomAccessFile.read", "java.io.RandomAccessFile", ALWAYS, FILE_IO,
+                    () -> Uninitialized.of(RandomAccessFile.class).read(), "read", "readFully", "readBoolean",
+                    "readByte", "readUnsignedByte", "readShort", "readUnsignedShort", "readChar", "readInt",
+                    "readLong", "readFloat", "readDouble", "readLine", "readUTF"),
+            io("java.io.RandomAccessFile.write", "java.io.RandomAccessFile", ALWAYS, FILE_IO,
+                    () -> Uninitialized.of(RandomAccessFile.class).write(0), "write", "writeBoolean", "writeByte",
+                    "writeShort", "writeChar", "writeInt", "writeLong", "writeFloat", "writeDouble", "writeBytes",
+                    "writeChars", "writeUTF"),
+            // Whole-file helpers read or write until done: one report for the call, not one per chunk.
+            io("java.nio.file.Files.readAllBytes", "java.nio.file.Files", ALWAYS, FILE_IO,
+                    () -> Files.readAllBytes(SELF_TEST_PATH), "readAllBytes"),
+            io("java.nio.file.Files.readString", "java.nio.file.Files", ALWAYS, FILE_IO,
+                    () -> Files.readString(SELF_TEST_PATH), "readString"),
+            io("java.nio.file.Files.readAllLines", "java.nio.file.Files", ALWAYS, FILE_IO,
+                    () -> Files.readAllLines(SELF_TEST_PATH), "readAllLines"),
+            io("java.nio.file.Files.write", "java.nio.file.Files", ALWAYS, FILE_IO,
+                    () -> Files.write(SELF_TEST_PATH, new byte[0]), "write"),
+            io("java.nio.file.Files.writeString", "java.nio.file.Files", ALWAYS, FILE_IO,
+                    () -> Files.writeString(SELF_TEST_PATH, ""), "writeString"),
+            // Every FileChannel, and so the streams of Files.newInputStream/newOutputStream/newBufferedReader.
+            io("java.nio.channels.FileChannel.read", FILE_CHANNEL, ALWAYS, FILE_IO,
+                    () -> fileChannel().read(ByteBuffer.allocate(0)), "read"),
+            io("java.nio.channels.FileChannel.write", FILE_CHANNEL, ALWAYS, FILE_IO,
+                    () -> fileChannel().write(ByteBuffer.allocate(0)), "write"),
+            io("java.nio.channels.FileChannel.force", FILE_CHANNEL, ALWAYS, FILE_IO,
+                    () -> fileChannel().force(true), "force"),
+            io("java.nio.channels.FileChannel.transferTo", FILE_CHANNEL, ALWAYS, FILE_IO,
+                    () -> fileChannel().transferTo(0, 0, null), "transferTo"),
+            io("java.nio.channels.FileChannel.transferFrom", FILE_CHANNEL, ALWAYS, FILE_IO,
+                    () -> fileChannel().transferFrom(null, 0, 0), "transferFrom"),
+            // lock waits for another process's lock; tryLock never waits.
+            io("java.nio.channels.FileChannel.lock", FILE_CHANNEL, ALWAYS, FILE_IO,
+                    () -> fileChannel().lock(), "lock"),
+
+            // Sockets: every java.net.Socket (plain or TLS, so HttpURLConnection, JDBC drivers, Jedis).
+            io("java.net.Socket.connect", "java.net.Socket", ALWAYS, NETWORK_IO,
+                    () -> Uninitialized.of(Socket.class).connect(null), "connect"),
+            io("java.net.Socket$SocketInputStream.read", "java.net.Socket$SocketInputStream", ALWAYS, NETWORK_IO,
+                    () -> Uninitialized.of("java.net.Socket$SocketInputStream", InputStream.class).read(), "read"),
+            io("java.net.Socket$SocketOutputStream.write", "java.net.Socket$SocketOutputStream", ALWAYS,
+                    NETWORK_IO, () -> Uninitialized.of("java.net.Socket$SocketOutputStream", OutputStream.class)
+                            .write(0), "write"),
+            io("java.net.ServerSocket.accept", "java.net.ServerSocket", ALWAYS, NETWORK_IO,
+                    () -> Uninitialized.of(ServerSocket.class).accept(), "accept"),
+            io("java.net.DatagramSocket.send", "java.net.DatagramSocket", ALWAYS, NETWORK_IO,
+                    () -> Uninitialized.of(DatagramSocket.class).send(null), "send"),
+            io("java.net.DatagramSocket.receive", "java.net.DatagramSocket", ALWAYS, NETWORK_IO,
+                    () -> Uninitialized.of(DatagramSocket.class).receive(null), "receive"),
+            // NIO channels in blocking mode only; the blocking* methods serve their socket adaptors.
+            io("java.nio.channels.SocketChannel.connect", SOCKET_CHANNEL, CHANNEL_IN_BLOCKING_MODE, NETWORK_IO,
+                    () -> socketChannel().connect(null), "connect", "blockingConnect"),
+            io("java.nio.channels.SocketChannel.read", SOCKET_CHANNEL, CHANNEL_IN_BLOCKING_MODE, NETWORK_IO,
+                    () -> socketChannel().read(ByteBuffer.allocate(0)), "read", "blockingRead"),
+            io("java.nio.channels.SocketChannel.write", SOCKET_CHANNEL, CHANNEL_IN_BLOCKING_MODE, NETWORK_IO,
+                    () -> socketChannel().write(ByteBuffer.allocate(0)), "write", "blockingWriteFully"),
+            io("java.nio.channels.ServerSocketChannel.accept", "sun.nio.ch.ServerSocketChannelImpl",
+                    CHANNEL_IN_BLOCKING_MODE, NETWORK_IO, () -> Uninitialized.of("sun.nio.ch.ServerSocketChannelImpl",
+                            ServerSocketChannel.class).accept(), "accept", "blockingAccept"),
+            io("java.nio.channels.DatagramChannel.receive", DATAGRAM_CHANNEL, CHANNEL_IN_BLOCKING_MODE,
+                    NETWORK_IO, () -> datagramChannel().receive(null), "receive", "blockingReceive"),
+            io("java.nio.channels.DatagramChannel.send", DATAGRAM_CHANNEL, CHANNEL_IN_BLOCKING_MODE, NETWORK_IO,
+                    () -> datagramChannel().send(null, null), "send", "blockingSend"),
+            io("java.nio.channels.DatagramChannel.read", DATAGRAM_CHANNEL, CHANNEL_IN_BLOCKING_MODE, NETWORK_IO,
+                    () -> datagramChannel().read(ByteBuffer.allocate(0)), "read"),
+            io("java.nio.channels.DatagramChannel.write", DATAGRAM_CHANNEL, CHANNEL_IN_BLOCKING_MODE, NETWORK_IO,
+                    () -> datagramChannel().write(ByteBuffer.allocate(0)), "write"),
+
+            // Name resolution: entered for every host name that is not an IP literal, cached or not.
+            io("java.net.InetAddress.getAllByName", "java.net.InetAddress", ALWAYS, NAME_RESOLUTION,
+                    () -> InetAddress.getAllByName("localhost"), "getAllByName0"),
+            io("java.net.InetAddress.getLocalHost", "java.net.InetAddress", ALWAYS, NAME_RESOLUTION,
+                    InetAddress::getLocalHost, "getLocalHost"),
+            // A reverse lookup: getHostName of an address made from an IP, getCanonicalHostName.
+            io("java.net.InetAddress.getHostName", "java.net.InetAddress", ALWAYS, NAME_RESOLUTION,
+                    () -> InetAddress.getByAddress(new byte[] {127, 0, 0, 1}).getCanonicalHostName(),
+                    "getHostFromNameService"),
+
+            // Processes (Runtime.exec too).
+            io("java.lang.ProcessBuilder.start", "java.lang.ProcessBuilder", ALWAYS, PROCESS,
+                    () -> new ProcessBuilder("loopguard-self-test").start(), "start"),
+            io("java.lang.Process.waitFor", "java.lang.ProcessImpl", ALWAYS, PROCESS,
+                    () -> Uninitialized.of("java.lang.ProcessImpl", Process.class).waitFor(), "waitFor"),
+
+            // The JDK's HTTP client waits on a future; reported as the call the application made.
+            io("java.net.http.HttpClient.send", "jdk.internal.net.http.HttpClientImpl", ALWAYS, HTTP_REQUEST,
+                    () -> Uninitialized.of("jdk.internal.net.http.HttpClientImpl", HttpClient.class).send(null, null),
+                    "send"));
 
     private Catalog() {
     }
@@ -68,6 +193,24 @@ public final class Catalog {
     private static BlockingOperation op(String className, String method, Remedy remedy,
                                         BlockingOperation.Exercise exercise) {
         return new BlockingOperation(className, method, ANY_PARAMETERS, remedy, exercise);
+    }
+
+    private static BlockingOperation io(String name, String className, BlocksWhen condition, Remedy remedy,
+                                        BlockingOperation.Exercise exercise, String... methodNames) {
+        return new BlockingOperation(name, className, List.of(methodNames), ANY_PARAMETERS, condition, remedy,
+                exercise);
+    }
+
+    private static FileChannel fileChannel() throws ReflectiveOperationException {
+        return Uninitialized.of(FILE_CHANNEL, FileChannel.class);
+    }
+
+    private static SocketChannel socketChannel() throws ReflectiveOperationException {
+        return Uninitialized.of(SOCKET_CHANNEL, SocketChannel.class);
+    }
+
+    private static DatagramChannel datagramChannel() throws ReflectiveOperationException {
+        return Uninitialized.of(DATAGRAM_CHANNEL, DatagramChannel.class);
     }
 
     private static void withCondition(ConditionWait wait) throws InterruptedException {

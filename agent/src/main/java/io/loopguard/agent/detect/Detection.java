@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param type      {@code blocking-call} (later kinds: {@code stall})
  * @param operation the blocking JDK method that was probed, e.g. {@code java.lang.Thread.sleep}
- * @param via       the JDK method the application called to get there, or {@code null} if it is the operation
- * @param callSite  the first frame that is neither JDK nor Loopguard, or {@code null} if there is none
+ * @param via       the JDK or client-library method the application called to get there, or {@code null} if
+ *                  it is the operation
+ * @param callSite  the first application frame: neither JDK, Loopguard nor a client library (a JDBC driver,
+ *                  ...), or {@code null} if there is none
  * @param stack     the calling thread's stack, Loopguard's own frames removed
  */
 public record Detection(String type, String operation, String via, String thread, String callSite,

@@ -51,13 +51,19 @@ public final class Detector implements ProbeListener {
 
     @Override
     public BlockingCallError blockingCall(int operationId) {
+        BlockingOperation operation = operations.get(operationId);
+        CallStack stack = CallStack.capture(operation.name());
+        if (stack.inStaticInitializer()) {
+            // A class's static initialiser runs once, on whichever thread first uses the class; and an
+            // error thrown there would break the class for good.
+            return null;
+        }
         SelfTestCanary current = canary;
         if (current != null && current.owns(Thread.currentThread())) {
             return current.fired(operationId);
         }
-        BlockingOperation operation = operations.get(operationId);
-        CallStack stack = CallStack.capture(operation.name());
-        Detection detection = new Detection(Detection.BLOCKING_CALL, operation.name(), stack.via(),
+        String via = stack.via() == null || operation.probes(stack.via()) ? null : stack.via();
+        Detection detection = new Detection(Detection.BLOCKING_CALL, operation.name(), via,
                 Thread.currentThread().getName(), stack.callSite(), stack.lines(), Instant.now(),
                 operation.remedy().hint());
         delivery.accept(detection);

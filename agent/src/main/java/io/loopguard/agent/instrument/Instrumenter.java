@@ -3,11 +3,13 @@ package io.loopguard.agent.instrument;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.catalog.Catalog;
+import io.loopguard.agent.catalog.BlocksWhen;
 import io.loopguard.agent.threads.EventLoopEntryPoints;
 import io.loopguard.agent.threads.MethodRef;
 import io.loopguard.agent.threads.ThreadFamilies;
@@ -84,19 +86,24 @@ public final class Instrumenter {
     private void planOperation(int id, BlockingOperation operation) {
         Class<?> owner;
         try {
-            owner = Class.forName(operation.className(), false, null);
+            // The platform loader finds the JDK's classes outside the bootstrap loader too (java.net.http).
+            owner = Class.forName(operation.className(), false, ClassLoader.getPlatformClassLoader());
         } catch (ClassNotFoundException absent) {
             return; // not on this JDK: the self-test reports it as not probed
         }
-        ElementMatcher.Junction<MethodDescription> methods = withBody(operation.methodName());
+        ElementMatcher.Junction<MethodDescription> methods = namedOneOf(operation.methodNames().toArray(String[]::new))
+                .and(not(isNative())).and(not(isAbstract()));
         if (operation.parameterCount() != BlockingOperation.ANY_PARAMETERS) {
             methods = methods.and(takesArguments(operation.parameterCount()));
         }
         boolean withBody = false;
         for (Method method : owner.getDeclaredMethods()) {
-            if (!method.getName().equals(operation.methodName()) || operation.parameterCount()
+            if (!operation.methodNames().contains(method.getName()) || operation.parameterCount()
                     != BlockingOperation.ANY_PARAMETERS && method.getParameterCount() != operation.parameterCount()) {
                 continue;
+            }
+            if (Modifier.isNative(method.getModifiers()) && Modifier.isPrivate(method.getModifiers())) {
+                continue; // called only by its own class's probed methods, never by the application
             }
             probed.set(id);
             if (Modifier.isNative(method.getModifiers())) {
@@ -111,9 +118,17 @@ public final class Instrumenter {
         }
         if (withBody) {
             plan(owner.getName().replace('.', '/'),
-                    Advice.withCustomMapping().bind(OperationId.class, id).to(BlockingCallAdvice.class).on(methods));
+                    Advice.withCustomMapping().bind(OperationId.class, id).to(adviceFor(operation.condition())).on(methods));
             toRetransform.add(owner);
         }
+    }
+
+    private static Class<?> adviceFor(BlocksWhen condition) {
+        return switch (condition) {
+            case ALWAYS -> BlockingCallAdvice.class;
+            case CHANNEL_IN_BLOCKING_MODE -> BlockingChannelCallAdvice.class;
+            case NOT_TO_CONSOLE -> FileWriteAdvice.class;
+        };
     }
 
     private static ElementMatcher.Junction<MethodDescription> withBody(String methodName) {

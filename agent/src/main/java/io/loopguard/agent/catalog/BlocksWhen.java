@@ -1,0 +1,14 @@
+package io.loopguard.agent.catalog;
+
+/** When a call to a catalogued method counts as blocking. */
+public enum BlocksWhen {
+    /** Every call. */
+    ALWAYS,
+    /** Only on a channel in blocking mode: a non-blocking channel, like each of Netty's, never waits. */
+    CHANNEL_IN_BLOCKING_MODE,
+    /**
+     * Only on a stream that is not the standard output or error: console writes (what most loggers'
+     * console appenders do) are not reported, as they go to a terminal or a pipe that is drained.
+     */
+    NOT_TO_CONSOLE
+}
