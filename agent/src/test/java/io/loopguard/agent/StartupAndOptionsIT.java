@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loopguard.agent.catalog.Catalog;
 import io.loopguard.scenarios.BlockingCallsIn;
+import io.loopguard.scenarios.SleepOnMainThread;
 import io.loopguard.testkit.ForkedJvm;
 import io.loopguard.testkit.Jdk;
 import java.time.Instant;
@@ -53,6 +54,16 @@ class StartupAndOptionsIT {
         // Defaults were kept, and the agent still does its job on stderr.
         assertTrue(err.contains("mode=report"), err);
         assertTrue(err.contains("loopguard: blocking call java.lang.Thread.sleep"), err);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
+    void theMainThreadCanBeDesignatedWithoutTheSelfTestTrippingOverIt(Jdk jdk) {
+        ForkedJvm.Run run = ForkedJvm.on(jdk).agentOptions("threads=main,mode=strict")
+                .run(SleepOnMainThread.class).assertSucceeded();
+        assertTrue(run.stderr().contains("operations probed, mode=strict"), run.stderr());
+        assertTrue(run.stdout().contains("RESULT sleep threw io.loopguard.BlockingCallError"), run.toString());
+        assertEquals(1, run.events().blockingCalls().size(), "only the application's sleep\n" + run.events());
     }
 
     @ParameterizedTest(name = "{0}")
