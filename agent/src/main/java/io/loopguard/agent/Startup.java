@@ -12,8 +12,10 @@ import io.loopguard.agent.report.DetectionQueue;
 import io.loopguard.agent.report.EventsFileReporter;
 import io.loopguard.agent.report.Reporter;
 import io.loopguard.agent.report.ReportingThread;
+import io.loopguard.agent.report.SubscribersReporter;
 import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.agent.threads.EventLoopEntryPoints;
+import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.bootstrap.Probe;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,8 +51,10 @@ final class Startup {
                         + "); detections are reported on stderr only");
             }
         }
+        reporters.add(new SubscribersReporter());
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
         reporting.start();
+        DetectionSubscribers.deliverWith(reporting::flush);
 
         Detector detector = new Detector(Catalog.OPERATIONS, new DesignatedThreads(options.threads()),
                 options.mode(), reporting::submit);

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs a scenario class in a fresh JVM the way a user runs Loopguard: {@code -javaagent:} the jar that
@@ -24,6 +26,8 @@ public final class ForkedJvm {
     private String agentOptions;
     private boolean withAgent = true;
     private boolean withEvents = true;
+    private Predicate<String> droppedFromClasspath = entry -> false;
+    private final List<Path> addedToClasspath = new ArrayList<>();
 
     private ForkedJvm(Jdk jdk) {
         this.jdk = jdk;
@@ -56,6 +60,17 @@ public final class ForkedJvm {
         return this;
     }
 
+    /**
+     * Changes the forked JVM's classpath: drops the test classpath entries that match, appends others. For a
+     * test that puts the agent jar on the classpath to attach it at run time, or runs with another version
+     * of a library.
+     */
+    public ForkedJvm classpath(Predicate<String> drop, List<Path> add) {
+        droppedFromClasspath = drop;
+        addedToClasspath.addAll(add);
+        return this;
+    }
+
     public Run run(Class<?> mainClass, String... args) {
         try {
             Path dir = Files.createDirectories(Path.of(System.getProperty("loopguard.test.output", "target/forked")));
@@ -70,7 +85,7 @@ public final class ForkedJvm {
             }
             command.addAll(jvmOptions);
             command.add("-cp");
-            command.add(classpath());
+            command.add(changedClasspath());
             command.add(mainClass.getName());
             command.addAll(Arrays.asList(args));
             Process process = new ProcessBuilder(command)
@@ -99,6 +114,12 @@ public final class ForkedJvm {
             options.add("events=" + events);
         }
         return String.join(",", options);
+    }
+
+    private String changedClasspath() {
+        Stream<String> kept = Arrays.stream(classpath().split(File.pathSeparator)).filter(droppedFromClasspath.negate());
+        return Stream.concat(kept, addedToClasspath.stream().map(Path::toString))
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** The agent jar {@code mvn package} built. */

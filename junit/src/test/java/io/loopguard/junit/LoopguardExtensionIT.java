@@ -1,0 +1,132 @@
+package io.loopguard.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopguard.junit.samples.BlockingInHooks;
+import io.loopguard.junit.samples.ExtendWithSamples;
+import io.loopguard.junit.samples.NoBlockingSamples;
+import io.loopguard.junit.samples.ParallelSamples;
+import io.loopguard.testkit.ForkedJvm;
+import io.loopguard.testkit.Jdk;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import net.bytebuddy.agent.ByteBuddyAgent;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The extension, run on sample test classes by the JUnit Platform's EngineTestKit in forked JVMs: with the
+ * agent given by {@code -javaagent} and attached by the extension itself, in report and strict mode, on every
+ * test JDK, and on JUnit 6.
+ */
+class LoopguardExtensionIT {
+    private static final String[] SAMPLES = {ExtendWithSamples.class.getName(), NoBlockingSamples.class.getName(),
+            BlockingInHooks.class.getName(), "--parallel", ParallelSamples.class.getName()};
+
+    enum Attach { JAVAAGENT, SELF_ATTACH }
+
+    static Stream<Arguments> runs() {
+        return Jdk.all().stream().flatMap(jdk -> Stream.of(Attach.values()).flatMap(attach ->
+                Stream.of("report", "strict").map(mode -> Arguments.of(jdk, attach, mode))));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}, mode={2}")
+    @MethodSource("runs")
+    void failsExactlyTheTestsThatBlocked(Jdk jdk, Attach attach, String mode) throws Exception {
+        ForkedJvm.Run run = fork(jdk, attach, mode, List.of()).run(RunSamples.class, SAMPLES).assertSucceeded();
+        assertSamples(run, mode);
+        if (attach == Attach.JAVAAGENT) {
+            assertFalse(run.stderr().contains("WARNING"), "-javaagent prints no JVM warning\n" + run);
+        } else {
+            assertEquals(jdk.feature() >= 21, run.stderr().contains("WARNING: A Java agent has been loaded dynamically"),
+                    "JDK 21+ warns about a dynamically loaded agent\n" + run);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
+    void worksOnJUnit6(Jdk jdk) throws Exception {
+        List<Path> junit6;
+        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("loopguard.test.junit6")))) {
+            junit6 = jars.toList();
+        }
+        ForkedJvm.Run run = fork(jdk, Attach.SELF_ATTACH, "strict", junit6).run(RunSamples.class, SAMPLES)
+                .assertSucceeded();
+        assertSamples(run, "strict");
+    }
+
+    private static ForkedJvm fork(Jdk jdk, Attach attach, String mode, List<Path> junit) throws Exception {
+        ForkedJvm jvm = ForkedJvm.on(jdk);
+        List<Path> added = Stream.concat(junit.stream(), attach == Attach.SELF_ATTACH
+                ? Stream.of(ForkedJvm.agentJar(), byteBuddyAgentJar()) : Stream.empty()).toList();
+        jvm.classpath(entry -> !junit.isEmpty() && isJUnit(entry), added);
+        return attach == Attach.JAVAAGENT ? jvm.agentOptions("mode=" + mode)
+                : jvm.withoutAgent().jvmOption("-Dloopguard.mode=" + mode);
+    }
+
+    private static void assertSamples(ForkedJvm.Run run, String mode) {
+        String sleepOnLoop = "java.lang.Thread.sleep on thread \"multiThreadIoEventLoopGroup-";
+
+        assertFailed(run, "ExtendWithSamples#sleepsOnTheEventLoop", sleepOnLoop,
+                "at io.loopguard.junit.samples.ExtendWithSamples.pause(ExtendWithSamples.java:");
+        assertPassed(run, "ExtendWithSamples#staysOffTheEventLoop");
+        assertFailed(run, "ExtendWithSamples#swallowsWhatTheBlockingCallThrew", sleepOnLoop,
+                "ExtendWithSamples.pause(ExtendWithSamples.java:");
+        assertEquals(mode.equals("strict"), run.stdout().contains("SWALLOWED BY THE APPLICATION io.loopguard.BlockingCallError"),
+                "in strict mode the application caught Loopguard's error itself\n" + run);
+        assertPassed(run, "ExtendWithSamples#allowedToBlock");
+        assertPassed(run, "ExtendWithSamples");
+
+        assertPassed(run, "NoBlockingSamples#blocksOnlyInsideAnAllowedMethod");
+        assertFailed(run, "NoBlockingSamples#blocksOnANamedThread", "on thread \"sample-worker-1\"",
+                "NoBlockingSamples.workerPause(NoBlockingSamples.java:");
+        assertPassed(run, "NoBlockingSamples#theSameThreadNameIsFreeWithoutTheRule");
+
+        assertFailed(run, "BlockingInHooks#doesNothingItself", "BlockingInHooks.pauseBeforeEach(");
+        assertFalse(result(run, "BlockingInHooks#doesNothingItself").contains("pauseAfterAll"), run.toString());
+        assertFailed(run, "BlockingInHooks", "outside its tests", "BlockingInHooks.pauseAfterAll(");
+
+        assertFailed(run, "ParallelSamples#blocks", "ParallelSamples.pause(ParallelSamples.java:");
+        for (String clean : List.of("clean1", "clean2", "clean3")) {
+            assertPassed(run, "ParallelSamples#" + clean);
+        }
+    }
+
+    private static void assertPassed(ForkedJvm.Run run, String test) {
+        assertTrue(result(run, test).startsWith("SUCCESSFUL"), test + " should pass\n" + run);
+    }
+
+    private static void assertFailed(ForkedJvm.Run run, String test, String... inMessage) {
+        String result = result(run, test);
+        assertTrue(result.startsWith("FAILED\n| java.lang.AssertionError: Loopguard: "), test + " should fail\n" + run);
+        for (String expected : inMessage) {
+            assertTrue(result.contains(expected), test + ": the failure should say " + expected + "\n" + run);
+        }
+    }
+
+    /** The status and failure message RunSamples printed for one test or class. */
+    private static String result(ForkedJvm.Run run, String test) {
+        Matcher result = Pattern.compile("^RESULT " + Pattern.quote(test) + " (\\w+\\n(?:\\| .*\\n)*)", Pattern.MULTILINE)
+                .matcher(run.stdout());
+        assertTrue(result.find(), "no result for " + test + "\n" + run);
+        return result.group(1);
+    }
+
+    private static boolean isJUnit(String classpathEntry) {
+        return classpathEntry.contains("/org/junit/") || classpathEntry.contains("/org/opentest4j/")
+                || classpathEntry.contains("/org/apiguardian/");
+    }
+
+    private static Path byteBuddyAgentJar() throws URISyntaxException, IOException {
+        return Path.of(ByteBuddyAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}
