@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopguard.junit.samples.BlockingInHooks;
+import io.loopguard.junit.samples.BurstAtTheEnd;
 import io.loopguard.junit.samples.ExtendWithSamples;
 import io.loopguard.junit.samples.NoBlockingSamples;
 import io.loopguard.junit.samples.ParallelSamples;
 import io.loopguard.testkit.ForkedJvm;
 import io.loopguard.testkit.Jdk;
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The extension, run on sample test classes by the JUnit Platform's EngineTestKit in forked JVMs: with the
  * agent given by {@code -javaagent} and attached by the extension itself, in report and strict mode, on every
- * test JDK, and on JUnit 6.
+ * test JDK, and on JUnit 6. When the extension attaches the agent, the sample classes are already loaded
+ * (RunSamples loads them to select them), so on JDK 17, where {@code Thread.sleep(long)} is native and probed
+ * at its call sites, this also shows that classes loaded before the attach are rewritten.
  */
 class LoopguardExtensionIT {
     private static final String[] SAMPLES = {ExtendWithSamples.class.getName(), NoBlockingSamples.class.getName(),
-            BlockingInHooks.class.getName(), "--parallel", ParallelSamples.class.getName()};
+            BlockingInHooks.class.getName(), BurstAtTheEnd.class.getName(), "--parallel", ParallelSamples.class.getName()};
 
     enum Attach { JAVAAGENT, SELF_ATTACH }
 
@@ -64,10 +66,13 @@ class LoopguardExtensionIT {
         assertSamples(run, "strict");
     }
 
+    /**
+     * A JVM with the classpath of a project that depends on loopguard-junit: the agent jar and byte-buddy-agent
+     * are on it in both cases, as the README's Maven snippet makes them.
+     */
     private static ForkedJvm fork(Jdk jdk, Attach attach, String mode, List<Path> junit) throws Exception {
         ForkedJvm jvm = ForkedJvm.on(jdk);
-        List<Path> added = Stream.concat(junit.stream(), attach == Attach.SELF_ATTACH
-                ? Stream.of(ForkedJvm.agentJar(), byteBuddyAgentJar()) : Stream.empty()).toList();
+        List<Path> added = Stream.concat(junit.stream(), Stream.of(ForkedJvm.agentJar(), byteBuddyAgentJar())).toList();
         jvm.classpath(entry -> !junit.isEmpty() && isJUnit(entry), added);
         return attach == Attach.JAVAAGENT ? jvm.agentOptions("mode=" + mode)
                 : jvm.withoutAgent().jvmOption("-Dloopguard.mode=" + mode);
@@ -94,6 +99,10 @@ class LoopguardExtensionIT {
         assertFailed(run, "BlockingInHooks#doesNothingItself", "BlockingInHooks.pauseBeforeEach(");
         assertFalse(result(run, "BlockingInHooks#doesNothingItself").contains("pauseAfterAll"), run.toString());
         assertFailed(run, "BlockingInHooks", "outside its tests", "BlockingInHooks.pauseAfterAll(");
+
+        assertFailed(run, "BurstAtTheEnd#endsWithABurst", "made " + BurstAtTheEnd.BURST + " blocking calls",
+                "BurstAtTheEnd.pause(BurstAtTheEnd.java:", "(" + BurstAtTheEnd.BURST + " times)");
+        assertPassed(run, "BurstAtTheEnd#runsRightAfterIt");
 
         assertFailed(run, "ParallelSamples#blocks", "ParallelSamples.pause(ParallelSamples.java:");
         for (String clean : List.of("clean1", "clean2", "clean3")) {
@@ -126,7 +135,7 @@ class LoopguardExtensionIT {
                 || classpathEntry.contains("/org/apiguardian/");
     }
 
-    private static Path byteBuddyAgentJar() throws URISyntaxException, IOException {
+    private static Path byteBuddyAgentJar() throws URISyntaxException {
         return Path.of(ByteBuddyAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }
