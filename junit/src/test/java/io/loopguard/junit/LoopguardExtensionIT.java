@@ -9,6 +9,8 @@ import io.loopguard.junit.samples.BurstAtTheEnd;
 import io.loopguard.junit.samples.ExtendWithSamples;
 import io.loopguard.junit.samples.NoBlockingSamples;
 import io.loopguard.junit.samples.ParallelSamples;
+import io.loopguard.junit.samples.ParallelWithoutIsolation;
+import io.loopguard.junit.samples.Unannotated;
 import io.loopguard.testkit.ForkedJvm;
 import io.loopguard.testkit.Jdk;
 import java.net.URISyntaxException;
@@ -31,14 +33,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * at its call sites, this also shows that classes loaded before the attach are rewritten.
  */
 class LoopguardExtensionIT {
-    private static final String[] SAMPLES = {ExtendWithSamples.class.getName(), NoBlockingSamples.class.getName(),
-            BlockingInHooks.class.getName(), BurstAtTheEnd.class.getName(), "--parallel", ParallelSamples.class.getName()};
+    private static final String[] SAMPLES = {Unannotated.class.getName(), ExtendWithSamples.class.getName(),
+            NoBlockingSamples.class.getName(), BlockingInHooks.class.getName(), BurstAtTheEnd.class.getName(),
+            "--parallel", ParallelSamples.class.getName(), ParallelWithoutIsolation.class.getName(),
+            "--autodetect", Unannotated.class.getName()};
 
     enum Attach { JAVAAGENT, SELF_ATTACH }
 
+    /** Both attach paths in strict mode, where the application swallows the error; report mode; every JDK. */
     static Stream<Arguments> runs() {
-        return Jdk.all().stream().flatMap(jdk -> Stream.of(Attach.values()).flatMap(attach ->
-                Stream.of("report", "strict").map(mode -> Arguments.of(jdk, attach, mode))));
+        return Jdk.all().stream().flatMap(jdk -> Stream.of(Arguments.of(jdk, Attach.JAVAAGENT, "report"),
+                Arguments.of(jdk, Attach.JAVAAGENT, "strict"), Arguments.of(jdk, Attach.SELF_ATTACH, "strict")));
     }
 
     @ParameterizedTest(name = "{0}, {1}, mode={2}")
@@ -61,9 +66,9 @@ class LoopguardExtensionIT {
         try (Stream<Path> jars = Files.list(Path.of(System.getProperty("loopguard.test.junit6")))) {
             junit6 = jars.toList();
         }
-        ForkedJvm.Run run = fork(jdk, Attach.SELF_ATTACH, "strict", junit6).run(RunSamples.class, SAMPLES)
+        ForkedJvm.Run run = fork(jdk, Attach.SELF_ATTACH, "report", junit6).run(RunSamples.class, SAMPLES)
                 .assertSucceeded();
-        assertSamples(run, "strict");
+        assertSamples(run, "report");
     }
 
     /**
@@ -108,6 +113,16 @@ class LoopguardExtensionIT {
         for (String clean : List.of("clean1", "clean2", "clean3")) {
             assertPassed(run, "ParallelSamples#" + clean);
         }
+        assertFailed(run, "ParallelWithoutIsolation#blocks", "ParallelWithoutIsolation.pause(",
+                "ran in parallel with this one: ParallelWithoutIsolation#runsAtTheSameTime()");
+        assertFailed(run, "ParallelWithoutIsolation#runsAtTheSameTime", "ParallelWithoutIsolation.pause(",
+                "ran in parallel with this one: ParallelWithoutIsolation#blocks()");
+
+        List<String> unannotated = results(run, "Unannotated#sleepsOnTheEventLoop");
+        assertEquals(2, unannotated.size(), "run without and with autodetection\n" + run);
+        assertTrue(unannotated.get(0).startsWith("SUCCESSFUL"), "not checked without autodetection\n" + run);
+        assertTrue(unannotated.get(1).startsWith("FAILED\n| java.lang.AssertionError: Loopguard: ")
+                && unannotated.get(1).contains("Unannotated.pause("), "checked with autodetection\n" + run);
     }
 
     private static void assertPassed(ForkedJvm.Run run, String test) {
@@ -122,12 +137,17 @@ class LoopguardExtensionIT {
         }
     }
 
-    /** The status and failure message RunSamples printed for one test or class. */
+    /** The status and failure message RunSamples printed for one test or class (the first, if it ran twice). */
     private static String result(ForkedJvm.Run run, String test) {
+        List<String> results = results(run, test);
+        assertFalse(results.isEmpty(), "no result for " + test + "\n" + run);
+        return results.get(0);
+    }
+
+    private static List<String> results(ForkedJvm.Run run, String test) {
         Matcher result = Pattern.compile("^RESULT " + Pattern.quote(test) + " (\\w+\\n(?:\\| .*\\n)*)", Pattern.MULTILINE)
                 .matcher(run.stdout());
-        assertTrue(result.find(), "no result for " + test + "\n" + run);
-        return result.group(1);
+        return result.results().map(match -> match.group(1)).toList();
     }
 
     private static boolean isJUnit(String classpathEntry) {

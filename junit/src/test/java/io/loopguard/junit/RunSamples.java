@@ -15,19 +15,24 @@ import org.junit.platform.testkit.engine.Event;
  * finished test or class, {@code RESULT <Class>[#method] <status>}, followed by its failure message, each
  * line prefixed with {@code | }.
  *
- * <p>Usage: {@code RunSamples [--parallel] <sample class>...}
+ * <p>Usage: {@code RunSamples <sample class | --parallel | --autodetect>...}: the options apply to the classes
+ * after them, {@code --parallel} enables JUnit's parallel execution, {@code --autodetect} its extension
+ * autodetection.
  */
 public final class RunSamples {
 
     public static void main(String[] args) throws ClassNotFoundException {
         boolean parallel = false;
+        boolean autodetect = false;
         for (String arg : args) {
-            if (arg.equals("--parallel")) {
-                parallel = true;
+            if (arg.startsWith("--")) {
+                parallel |= arg.equals("--parallel");
+                autodetect |= arg.equals("--autodetect");
                 continue;
             }
             EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                     .selectors(DiscoverySelectors.selectClass(Class.forName(arg)))
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", String.valueOf(autodetect))
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", String.valueOf(parallel))
                     .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
                     .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
