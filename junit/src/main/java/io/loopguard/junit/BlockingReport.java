@@ -14,14 +14,15 @@ final class BlockingReport {
     private BlockingReport() {
     }
 
-    /** @param what "this test" or "this test class, outside its tests" */
-    static String describe(String what, List<BlockingCall> calls, long dropped, Iterable<String> sharedWith) {
+    /** @param during "this test" or "this test class, outside its tests" */
+    static String describe(String during, List<BlockingCall> calls, long dropped, Iterable<String> sharedWith) {
         Map<String, List<BlockingCall>> bySite = new LinkedHashMap<>();
         for (BlockingCall call : calls) {
-            bySite.computeIfAbsent(call.describeOperation() + " at " + call.callSite(), key -> new ArrayList<>()).add(call);
+            String site = call.describeOperation() + " at " + call.callSite();
+            bySite.computeIfAbsent(site, key -> new ArrayList<>()).add(call);
         }
-        StringBuilder text = new StringBuilder("Loopguard: ").append(what).append(" made ")
-                .append(count(calls.size(), "blocking call")).append(" on threads that must never block");
+        StringBuilder text = new StringBuilder("Loopguard: during ").append(during)
+                .append(", threads that must never block made ").append(count(calls.size(), "blocking call"));
         if (!bySite.isEmpty()) {
             text.append(", from ").append(count(bySite.size(), "call site"));
         }
@@ -36,9 +37,9 @@ final class BlockingReport {
         }
         String others = String.join(", ", sharedWith);
         if (!others.isEmpty()) {
-            text.append("\n\nThese were charged to every test running at the time, and these ran in parallel"
-                    + " with this one: ").append(others).append(". Annotate the tests with @NoBlocking to run"
-                    + " each alone and charge every call to the test that made it.");
+            text.append("\n\nTests ran in parallel: a call is charged to every test running when it was made, and"
+                    + " this one ran alongside ").append(others).append(". Annotate the tests with @NoBlocking to"
+                    + " run each alone and charge every call to the test that made it.");
         }
         return text.toString();
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class LoopguardExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LoopguardExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LoopguardExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -39,7 +40,7 @@ public final class LoopguardExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void afterAll(ExtensionContext context) {
-        close(context, "this test class, outside its tests (constructor, @BeforeAll, @AfterAll),");
+        close(context, "this test class, outside its tests (constructor, @BeforeAll, @AfterAll)");
     }
 
     private static void open(ExtensionContext context) {
@@ -50,7 +51,7 @@ public final class LoopguardExtension implements BeforeAllCallback, AfterAllCall
         }
     }
 
-    private static void close(ExtensionContext context, String what) {
+    private static void close(ExtensionContext context, String during) {
         Window window = context.getStore(NAMESPACE).remove(context.getUniqueId(), Window.class);
         if (window == null) {
             return;
@@ -58,7 +59,7 @@ public final class LoopguardExtension implements BeforeAllCallback, AfterAllCall
         TestWindows.get().close(window); // after it, the agent's thread no longer touches the window
         List<BlockingCall> charged = window.chargedCalls();
         if (!charged.isEmpty() || window.dropped > 0) {
-            throw new AssertionError(BlockingReport.describe(what, charged, window.dropped, window.sharedWith));
+            throw new AssertionError(BlockingReport.describe(during, charged, window.dropped, window.sharedWith));
         }
     }
 

@@ -16,10 +16,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class TestRules {
     private final boolean allowAll;
-    private final List<String[]> allowedMethods;
+    private final List<AllowedMethod> allowedMethods;
     private final List<Pattern> threads;
 
-    private TestRules(boolean allowAll, List<String[]> allowedMethods, List<Pattern> threads) {
+    private TestRules(boolean allowAll, List<AllowedMethod> allowedMethods, List<Pattern> threads) {
         this.allowAll = allowAll;
         this.allowedMethods = allowedMethods;
         this.threads = threads;
@@ -27,7 +27,7 @@ final class TestRules {
 
     static TestRules of(ExtensionContext context) {
         boolean allowAll = false;
-        List<String[]> allowed = new ArrayList<>();
+        List<AllowedMethod> allowed = new ArrayList<>();
         List<Pattern> threads = new ArrayList<>();
         for (Optional<ExtensionContext> at = Optional.of(context); at.isPresent(); at = at.get().getParent()) {
             Optional<AnnotatedElement> element = at.get().getElement();
@@ -35,7 +35,7 @@ final class TestRules {
             Optional<NoBlocking> noBlocking = AnnotationSupport.findAnnotation(element, NoBlocking.class);
             if (noBlocking.isPresent()) {
                 for (String method : noBlocking.get().allow()) {
-                    allowed.add(parseMethod(method));
+                    allowed.add(AllowedMethod.parse(method));
                 }
                 if (!noBlocking.get().threads().isEmpty()) {
                     threads.add(parseThreads(noBlocking.get().threads()));
@@ -52,17 +52,22 @@ final class TestRules {
 
     /** Whether the test accepts this call: all blocking is allowed, or it was made inside an allowed method. */
     boolean accepts(BlockingCall call) {
-        return allowAll || allowedMethods.stream().anyMatch(method -> call.madeInside(method[0], method[1]));
+        return allowAll || allowedMethods.stream()
+                .anyMatch(method -> call.madeInside(method.className(), method.methodName()));
     }
 
-    /** {@code Class#method}, checked like the agent's {@code allow} option. */
-    private static String[] parseMethod(String text) {
-        int hash = text.indexOf('#');
-        if (hash <= 0 || hash == text.length() - 1 || text.indexOf('#', hash + 1) >= 0) {
-            throw new ExtensionConfigurationException("@NoBlocking(allow = \"" + text + "\"): not of the form"
-                    + " Class#method (for example com.acme.LegacyClient#fetch)");
+    /** A method inside which blocking is accepted: all overloads, and everything they call. */
+    private record AllowedMethod(String className, String methodName) {
+
+        /** {@code Class#method}, checked like the agent's {@code allow} option. */
+        static AllowedMethod parse(String text) {
+            int hash = text.indexOf('#');
+            if (hash <= 0 || hash == text.length() - 1 || text.indexOf('#', hash + 1) >= 0) {
+                throw new ExtensionConfigurationException("@NoBlocking(allow = \"" + text + "\"): not of the form"
+                        + " Class#method (for example com.acme.LegacyClient#fetch)");
+            }
+            return new AllowedMethod(text.substring(0, hash).trim(), text.substring(hash + 1).trim());
         }
-        return new String[] {text.substring(0, hash).trim(), text.substring(hash + 1).trim()};
     }
 
     private static Pattern parseThreads(String regex) {

@@ -54,8 +54,8 @@ class LoopguardExtensionIT {
         if (attach == Attach.JAVAAGENT) {
             assertFalse(run.stderr().contains("WARNING"), "-javaagent prints no JVM warning\n" + run);
         } else {
-            assertEquals(jdk.feature() >= 21, run.stderr().contains("WARNING: A Java agent has been loaded dynamically"),
-                    "JDK 21+ warns about a dynamically loaded agent\n" + run);
+            boolean warned = run.stderr().contains("WARNING: A Java agent has been loaded dynamically");
+            assertEquals(jdk.feature() >= 21, warned, "JDK 21+ warns about a dynamically loaded agent\n" + run);
         }
     }
 
@@ -91,8 +91,8 @@ class LoopguardExtensionIT {
         assertPassed(run, "ExtendWithSamples#staysOffTheEventLoop");
         assertFailed(run, "ExtendWithSamples#swallowsWhatTheBlockingCallThrew", sleepOnLoop,
                 "ExtendWithSamples.pause(ExtendWithSamples.java:");
-        assertEquals(mode.equals("strict"), run.stdout().contains("SWALLOWED BY THE APPLICATION io.loopguard.BlockingCallError"),
-                "in strict mode the application caught Loopguard's error itself\n" + run);
+        boolean swallowed = run.stdout().contains("SWALLOWED BY THE APPLICATION io.loopguard.BlockingCallError");
+        assertEquals(mode.equals("strict"), swallowed, "strict: the application caught the error\n" + run);
         assertPassed(run, "ExtendWithSamples#allowedToBlock");
         assertPassed(run, "ExtendWithSamples");
 
@@ -114,9 +114,9 @@ class LoopguardExtensionIT {
             assertPassed(run, "ParallelSamples#" + clean);
         }
         assertFailed(run, "ParallelWithoutIsolation#blocks", "ParallelWithoutIsolation.pause(",
-                "ran in parallel with this one: ParallelWithoutIsolation#runsAtTheSameTime()");
+                "this one ran alongside ParallelWithoutIsolation#runsAtTheSameTime()");
         assertFailed(run, "ParallelWithoutIsolation#runsAtTheSameTime", "ParallelWithoutIsolation.pause(",
-                "ran in parallel with this one: ParallelWithoutIsolation#blocks()");
+                "this one ran alongside ParallelWithoutIsolation#blocks()");
 
         List<String> unannotated = results(run, "Unannotated#sleepsOnTheEventLoop");
         assertEquals(2, unannotated.size(), "run without and with autodetection\n" + run);
@@ -145,8 +145,9 @@ class LoopguardExtensionIT {
     }
 
     private static List<String> results(ForkedJvm.Run run, String test) {
-        Matcher result = Pattern.compile("^RESULT " + Pattern.quote(test) + " (\\w+\\n(?:\\| .*\\n)*)", Pattern.MULTILINE)
-                .matcher(run.stdout());
+        Pattern statusAndMessage = Pattern.compile("^RESULT " + Pattern.quote(test) + " (\\w+\\n(?:\\| .*\\n)*)",
+                Pattern.MULTILINE);
+        Matcher result = statusAndMessage.matcher(run.stdout());
         return result.results().map(match -> match.group(1)).toList();
     }
 

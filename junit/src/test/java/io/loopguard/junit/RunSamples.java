@@ -32,7 +32,8 @@ public final class RunSamples {
             }
             EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                     .selectors(DiscoverySelectors.selectClass(Class.forName(arg)))
-                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", String.valueOf(autodetect))
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled",
+                            String.valueOf(autodetect))
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", String.valueOf(parallel))
                     .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
                     .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")

@@ -1,8 +1,6 @@
 package io.loopguard.junit.samples;
 
 import io.loopguard.junit.NoBlocking;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -14,20 +12,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @NoBlocking
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class BurstAtTheEnd {
+public class BurstAtTheEnd extends EventLoopSample {
     public static final int BURST = 300;
-    private static EventLoop loop;
-
-    @BeforeAll
-    static void startLoop() {
-        loop = new EventLoop();
-    }
-
-    @AfterAll
-    static void stopLoop() {
-        loop.close();
-    }
-
     static void pause() throws InterruptedException {
         Thread.sleep(0);
     }

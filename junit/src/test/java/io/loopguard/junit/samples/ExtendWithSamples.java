@@ -2,26 +2,12 @@ package io.loopguard.junit.samples;
 
 import io.loopguard.junit.AllowBlocking;
 import io.loopguard.junit.LoopguardExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tests that block a Netty event loop, or not, with the extension registered on the class. */
 @ExtendWith(LoopguardExtension.class)
-public class ExtendWithSamples {
-    private static EventLoop loop;
-
-    @BeforeAll
-    static void startLoop() {
-        loop = new EventLoop();
-    }
-
-    @AfterAll
-    static void stopLoop() {
-        loop.close();
-    }
-
+public class ExtendWithSamples extends EventLoopSample {
     /** Called on the event loop: the call site every failure must name. Thread.sleep(long) is native on JDK 17. */
     static void pause() throws InterruptedException {
         Thread.sleep(20);

@@ -1,24 +1,10 @@
 package io.loopguard.junit.samples;
 
 import io.loopguard.junit.NoBlocking;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The per-test rules of {@code @NoBlocking}: allowed methods and extra thread names. */
-public class NoBlockingSamples {
-    private static EventLoop loop;
-
-    @BeforeAll
-    static void startLoop() {
-        loop = new EventLoop();
-    }
-
-    @AfterAll
-    static void stopLoop() {
-        loop.close();
-    }
-
+public class NoBlockingSamples extends EventLoopSample {
     /** Blocking on purpose, like a legacy client the test accepts. */
     static void legacyLoad() throws InterruptedException {
         Thread.sleep(20);

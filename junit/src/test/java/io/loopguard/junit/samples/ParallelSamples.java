@@ -1,8 +1,6 @@
 package io.loopguard.junit.samples;
 
 import io.loopguard.junit.NoBlocking;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -12,19 +10,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * fails, however the others were scheduled.
  */
 @Execution(ExecutionMode.CONCURRENT)
-public class ParallelSamples {
-    private static EventLoop loop;
-
-    @BeforeAll
-    static void startLoop() {
-        loop = new EventLoop();
-    }
-
-    @AfterAll
-    static void stopLoop() {
-        loop.close();
-    }
-
+public class ParallelSamples extends EventLoopSample {
     static void pause() throws InterruptedException {
         Thread.sleep(50);
     }

@@ -3,8 +3,6 @@ package io.loopguard.junit.samples;
 import io.loopguard.junit.LoopguardExtension;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
@@ -17,20 +15,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @ExtendWith(LoopguardExtension.class)
 @Execution(ExecutionMode.CONCURRENT)
-public class ParallelWithoutIsolation {
+public class ParallelWithoutIsolation extends EventLoopSample {
     private static final CyclicBarrier BOTH_RUNNING = new CyclicBarrier(2);
-    private static EventLoop loop;
-
-    @BeforeAll
-    static void startLoop() {
-        loop = new EventLoop();
-    }
-
-    @AfterAll
-    static void stopLoop() {
-        loop.close();
-    }
-
     static void pause() throws InterruptedException {
         Thread.sleep(20);
     }
