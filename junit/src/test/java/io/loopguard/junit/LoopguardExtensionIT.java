@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The extension, run on sample test classes by the JUnit Platform's EngineTestKit in forked JVMs: with the
  * agent given by {@code -javaagent} and attached by the extension itself, in report and strict mode, on every
- * test JDK, and on JUnit 6. When the extension attaches the agent, the sample classes are already loaded
+ * test JDK, and on JUnit 6 and 5.10. When the extension attaches the agent, the sample classes are already loaded
  * (RunSamples loads them to select them), so on JDK 17, where {@code Thread.sleep(long)} is native and probed
  * at its call sites, this also shows that classes loaded before the attach are rewritten.
  */
@@ -59,14 +59,21 @@ class LoopguardExtensionIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("io.loopguard.testkit.Jdk#all")
-    void worksOnJUnit6(Jdk jdk) throws Exception {
-        List<Path> junit6;
-        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("loopguard.test.junit6")))) {
-            junit6 = jars.toList();
+    /** JUnit 6 on every JDK; the oldest JUnit supported, 5.10, on one. */
+    static Stream<Arguments> otherJUnits() {
+        List<Jdk> jdks = Jdk.all();
+        return Stream.concat(jdks.stream().map(jdk -> Arguments.of(jdk, "6")),
+                Stream.of(Arguments.of(jdks.get(0), "5.10")));
+    }
+
+    @ParameterizedTest(name = "{0}, JUnit {1}")
+    @MethodSource("otherJUnits")
+    void worksOnOtherJUnitVersions(Jdk jdk, String junitVersion) throws Exception {
+        List<Path> junit;
+        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("loopguard.test.junit"), junitVersion))) {
+            junit = jars.toList();
         }
-        ForkedJvm.Run run = fork(jdk, Attach.SELF_ATTACH, "report", junit6).run(RunSamples.class, SAMPLES)
+        ForkedJvm.Run run = fork(jdk, Attach.SELF_ATTACH, "report", junit).run(RunSamples.class, SAMPLES)
                 .assertSucceeded();
         assertSamples(run, "report");
     }
