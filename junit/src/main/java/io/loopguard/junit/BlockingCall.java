@@ -3,18 +3,25 @@ package io.loopguard.junit;
 import java.util.List;
 import java.util.Map;
 
-/** One detection the agent delivered, as the extension reads it from the agent's field map. */
-record BlockingCall(String operation, String via, String thread, String callSite, List<String> stack, String hint) {
+/**
+ * One detection the agent delivered, as the extension reads it from the agent's field map: a blocking call,
+ * or another kind the agent reports (its {@code type}), which fails a test just the same.
+ */
+record BlockingCall(String type, String operation, String via, String thread, String callSite, List<String> stack,
+                    String hint) {
 
     static BlockingCall of(Map<String, Object> fields) {
         List<String> stack = fields.get("stack") instanceof List<?> frames
                 ? frames.stream().map(String::valueOf).toList() : List.of();
-        return new BlockingCall(text(fields, "operation"), text(fields, "via"), text(fields, "thread"),
-                text(fields, "callSite"), stack, text(fields, "hint"));
+        return new BlockingCall(text(fields, "type"), text(fields, "operation"), text(fields, "via"),
+                text(fields, "thread"), text(fields, "callSite"), stack, text(fields, "hint"));
     }
 
-    /** The operation as the application saw it: {@code LinkedBlockingQueue.take (...await)}. */
+    /** The operation as the application saw it: {@code LinkedBlockingQueue.take (...await)}; else the type. */
     String describeOperation() {
+        if (operation == null) {
+            return type;
+        }
         return via == null ? operation : via + " (" + operation + ")";
     }
 

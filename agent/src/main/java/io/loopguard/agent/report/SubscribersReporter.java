@@ -14,14 +14,15 @@ public final class SubscribersReporter implements Reporter {
 
     @Override
     public void report(Detection detection) {
+        // Absent fields are left out, as in the events file (Map.copyOf refuses nulls).
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("type", detection.type());
-        fields.put("operation", detection.operation());
+        putIfPresent(fields, "type", detection.type());
+        putIfPresent(fields, "operation", detection.operation());
         putIfPresent(fields, "via", detection.via());
-        fields.put("thread", detection.thread());
+        putIfPresent(fields, "thread", detection.thread());
         putIfPresent(fields, "callSite", detection.callSite());
-        fields.put("stack", detection.stack());
-        fields.put("time", detection.time().toString());
+        putIfPresent(fields, "stack", detection.stack());
+        putIfPresent(fields, "time", detection.time() != null ? detection.time().toString() : null);
         putIfPresent(fields, "hint", detection.hint());
         DetectionSubscribers.publish(Map.copyOf(fields));
     }
@@ -31,7 +32,7 @@ public final class SubscribersReporter implements Reporter {
         DetectionSubscribers.publish(Map.of("type", "dropped", "count", count, "time", Instant.now().toString()));
     }
 
-    private static void putIfPresent(Map<String, Object> fields, String name, String value) {
+    private static void putIfPresent(Map<String, Object> fields, String name, Object value) {
         if (value != null) {
             fields.put(name, value);
         }
