@@ -16,9 +16,11 @@ import io.loopguard.agent.report.DetectionQueue;
 import io.loopguard.agent.report.EventsFileReporter;
 import io.loopguard.agent.report.Reporter;
 import io.loopguard.agent.report.ReportingThread;
+import io.loopguard.agent.report.SubscribersReporter;
 import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.agent.threads.EventLoopEntryPoints;
 import io.loopguard.agent.threads.ThreadFamilies;
+import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.bootstrap.Probe;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,8 +58,10 @@ final class Startup {
         }
         MeterStore meters = new MeterStore();
         reporters.add(new MetricsReporter(meters));
+        reporters.add(new SubscribersReporter());
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
         reporting.start();
+        DetectionSubscribers.deliverWith(reporting::flush);
 
         // Frameworks' own integrations add to the built-in lists; nothing they say removes anything.
         Integrations integrations = Integrations.load(ClassLoader.getSystemClassLoader(), problems);

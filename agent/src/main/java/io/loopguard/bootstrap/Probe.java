@@ -30,7 +30,7 @@ public final class Probe {
         if (state == null) {
             state = judge();
         }
-        if (state.designated == 0) {
+        if (state.designated == 0 && !ExtraDesignatedThreads.includeCurrentThread()) {
             return null;
         }
         if (state.depth++ == 0 && state.allowed == 0) {

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One method per blocking call the foundation catalogue covers, each a distinct call site. Where a
- * call would block until another thread acts, a helper thread acts after a short delay, so that every
+ * call would block until another thread acts, a helper thread acts once the caller waits, so that every
  * call returns (when it is not reported, or in report mode) and really waited.
  */
 public final class Blockers {
@@ -173,10 +173,7 @@ public final class Blockers {
 
     static void park() {
         Thread caller = Thread.currentThread();
-        HELPERS.execute(() -> {
-            LockSupport.parkNanos(20_000_000L);
-            LockSupport.unpark(caller);
-        });
+        whenCallerWaits(() -> LockSupport.unpark(caller));
         LockSupport.park();
     }
 
@@ -191,10 +188,11 @@ public final class Blockers {
     static void contendedLock() throws InterruptedException {
         ReentrantLock lock = new ReentrantLock();
         CountDownLatch held = new CountDownLatch(1);
+        Thread caller = Thread.currentThread();
         HELPERS.execute(() -> {
             lock.lock();
             held.countDown();
-            LockSupport.parkNanos(50_000_000L);
+            awaitWaiting(caller);
             lock.unlock();
         });
         awaitWithoutProbe(held);
@@ -204,54 +202,46 @@ public final class Blockers {
 
     static void countDownLatchAwait() throws InterruptedException {
         CountDownLatch latch = new CountDownLatch(1);
-        HELPERS.execute(() -> {
-            LockSupport.parkNanos(20_000_000L);
-            latch.countDown();
-        });
+        whenCallerWaits(latch::countDown);
         latch.await();
     }
 
     static void semaphoreAcquire() throws InterruptedException {
         Semaphore semaphore = new Semaphore(0);
-        HELPERS.execute(() -> {
-            LockSupport.parkNanos(20_000_000L);
-            semaphore.release();
-        });
+        whenCallerWaits(semaphore::release);
         semaphore.acquire();
     }
 
     static void futureGet() throws Exception {
-        HELPERS.submit(() -> LockSupport.parkNanos(20_000_000L)).get();
+        Thread caller = Thread.currentThread();
+        HELPERS.submit(() -> awaitWaiting(caller)).get();
     }
 
     static void completableFutureGet() throws Exception {
-        CompletableFuture.runAsync(() -> LockSupport.parkNanos(20_000_000L), HELPERS).get();
+        Thread caller = Thread.currentThread();
+        CompletableFuture.runAsync(() -> awaitWaiting(caller), HELPERS).get();
     }
 
     static void completableFutureJoin() {
-        CompletableFuture.runAsync(() -> LockSupport.parkNanos(20_000_000L), HELPERS).join();
+        Thread caller = Thread.currentThread();
+        CompletableFuture.runAsync(() -> awaitWaiting(caller), HELPERS).join();
     }
 
     static void completableFutureGetTimeout() throws Exception {
-        CompletableFuture.runAsync(() -> LockSupport.parkNanos(20_000_000L), HELPERS).get(5, TimeUnit.SECONDS);
+        Thread caller = Thread.currentThread();
+        CompletableFuture.runAsync(() -> awaitWaiting(caller), HELPERS).get(20, TimeUnit.SECONDS);
     }
 
     static void blockingQueueTake() throws InterruptedException {
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        HELPERS.execute(() -> {
-            LockSupport.parkNanos(20_000_000L);
-            queue.offer("item");
-        });
+        whenCallerWaits(() -> queue.offer("item"));
         queue.take();
     }
 
     static void blockingQueuePut() throws InterruptedException {
         ArrayBlockingQueue<String> queue = new ArrayBlockingQueue<>(1);
         queue.add("full");
-        HELPERS.execute(() -> {
-            LockSupport.parkNanos(20_000_000L);
-            queue.poll();
-        });
+        whenCallerWaits(queue::poll);
         queue.put("item");
     }
 
@@ -273,12 +263,8 @@ public final class Blockers {
     static void conditionAwaitUninterruptibly() {
         ReentrantLock lock = new ReentrantLock();
         Condition signalled = lock.newCondition();
-        Thread caller = Thread.currentThread();
-        HELPERS.execute(() -> {
-            // Signals once the caller waits (and so no longer holds the lock): it never contends.
-            while (caller.getState() != Thread.State.WAITING) {
-                LockSupport.parkNanos(1_000_000L);
-            }
+        // Signals once the caller waits (and so no longer holds the lock): it never contends.
+        whenCallerWaits(() -> {
             lock.lock();
             signalled.signalAll();
             lock.unlock();
@@ -309,6 +295,31 @@ public final class Blockers {
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
         queue.offer("item");
         queue.poll();
+    }
+
+    /**
+     * Runs {@code action} on a helper thread once the calling thread waits, so that the call really
+     * waits however late a loaded machine schedules the caller (a fixed delay could let the helper act
+     * first, and then nothing would block).
+     */
+    private static void whenCallerWaits(Runnable action) {
+        Thread caller = Thread.currentThread();
+        HELPERS.execute(() -> {
+            awaitWaiting(caller);
+            action.run();
+        });
+    }
+
+    /** Returns once {@code caller} waits, or after 20 s (in strict mode it never does: its call throws). */
+    private static void awaitWaiting(Thread caller) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Thread.State state = caller.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                return;
+            }
+            LockSupport.parkNanos(200_000L);
+        }
     }
 
     /** Waits for a helper without blocking in a way the test counts: spins. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,13 +23,13 @@ public final class ForkedJvm {
 
     private final Jdk jdk;
     private final List<String> jvmOptions = new ArrayList<>();
-    private final List<Path> extraClasspath = new ArrayList<>();
     private String agentOptions;
     private boolean withAgent = true;
     private boolean withEvents = true;
-    private String classpath;
     private String stdin = "";
     private boolean inTerminal;
+    private Predicate<String> droppedFromClasspath = entry -> false;
+    private final List<Path> addedToClasspath = new ArrayList<>();
 
     private ForkedJvm(Jdk jdk) {
         this.jdk = jdk;
@@ -46,21 +47,6 @@ public final class ForkedJvm {
 
     public ForkedJvm jvmOption(String option) {
         jvmOptions.add(option);
-        return this;
-    }
-
-    /**
-     * Runs with this class path instead of the test class path, e.g. to run a scenario against another
-     * version of a library than the one the tests compile with.
-     */
-    public ForkedJvm classpath(String value) {
-        this.classpath = value;
-        return this;
-    }
-
-    /** Adds a jar or folder to the forked JVM's classpath, e.g. a library version the application chose. */
-    public ForkedJvm classpathEntry(Path entry) {
-        extraClasspath.add(entry);
         return this;
     }
 
@@ -91,6 +77,17 @@ public final class ForkedJvm {
         return this;
     }
 
+    /**
+     * Changes the forked JVM's classpath: drops the test classpath entries that match, appends others. For a
+     * test that puts the agent jar on the classpath to attach it at run time, or runs with another version
+     * of a library (drop {@code entry -> true} to replace the whole classpath).
+     */
+    public ForkedJvm classpath(Predicate<String> drop, List<Path> add) {
+        droppedFromClasspath = drop;
+        addedToClasspath.addAll(add);
+        return this;
+    }
+
     public Run run(Class<?> mainClass, String... args) {
         try {
             Path dir = Files.createDirectories(Path.of(System.getProperty("loopguard.test.output", "target/forked")));
@@ -106,9 +103,7 @@ public final class ForkedJvm {
             }
             command.addAll(jvmOptions);
             command.add("-cp");
-            String path = classpath != null ? classpath : classpath();
-            command.add(Stream.concat(Stream.of(path), extraClasspath.stream().map(Path::toString))
-                    .collect(Collectors.joining(File.pathSeparator)));
+            command.add(changedClasspath());
             command.add(mainClass.getName());
             command.addAll(Arrays.asList(args));
             Process process = new ProcessBuilder(inTerminal ? terminal(command) : command).redirectInput(input.toFile())
@@ -143,6 +138,12 @@ public final class ForkedJvm {
             options.add("events=" + events);
         }
         return String.join(",", options);
+    }
+
+    private String changedClasspath() {
+        Stream<String> kept = Arrays.stream(classpath().split(File.pathSeparator)).filter(droppedFromClasspath.negate());
+        return Stream.concat(kept, addedToClasspath.stream().map(Path::toString))
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** The agent jar {@code mvn package} built. */

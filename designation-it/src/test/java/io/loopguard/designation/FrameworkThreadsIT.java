@@ -52,7 +52,7 @@ class FrameworkThreadsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.loopguard.testkit.Jdk#all")
     void vertx4EventLoopsAreDesignatedNotExecuteBlockingWorkers(Jdk jdk) {
-        ForkedJvm.Run run = ForkedJvm.on(jdk).classpath(OwnClassPath.of("loopguard.test.vertx4", "loopguard.test.netty41"))
+        ForkedJvm.Run run = ForkedJvm.on(jdk).classpath(entry -> true, OwnClassPath.of("loopguard.test.vertx4", "loopguard.test.netty41"))
                 .run(VertxThreads.class, "--vertx4");
         Reported.by(run, VertxThreads.class)
                 .once("sleepOnEventLoop", "vert.x-eventloop-thread-")

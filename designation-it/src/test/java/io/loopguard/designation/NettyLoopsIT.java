@@ -30,7 +30,7 @@ class NettyLoopsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.loopguard.testkit.Jdk#all")
     void netty41EpollAndNioEventLoopsAreDesignatedUnlessTheirThreadPermitsBlocking(Jdk jdk) {
-        ForkedJvm.Run run = ForkedJvm.on(jdk).classpath(OwnClassPath.of("loopguard.test.netty41"))
+        ForkedJvm.Run run = ForkedJvm.on(jdk).classpath(entry -> true, OwnClassPath.of("loopguard.test.netty41"))
                 .run(NettyLoops.class, "epoll", "nio", "permitting-epoll", "permitting-nio");
         Reported.by(run, NettyLoops.class)
                 .once("sleepOnEpoll", "epoll-")

@@ -1,6 +1,5 @@
 package io.loopguard.designation;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -8,11 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A class path of this module's scenarios and the jars the build copied to folders of their own, to run a
+ * The class path entries of this module's scenarios and the jars the build copied to folders of their own, to run a
  * scenario against a library version that cannot share the test class path (Netty 4.1 beside Netty 4.2).
  */
 final class OwnClassPath {
@@ -21,12 +19,11 @@ final class OwnClassPath {
     }
 
     /** @param folderProperties system properties naming the folders whose jars to add, in order */
-    static String of(String... folderProperties) {
+    static List<Path> of(String... folderProperties) {
         try {
             Path scenarios = Path.of(OwnClassPath.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Stream<Path> jars = Arrays.stream(folderProperties).flatMap(property -> jarsIn(System.getProperty(property)));
-            return Stream.concat(Stream.of(scenarios), jars).map(Path::toString)
-                    .collect(Collectors.joining(File.pathSeparator));
+            return Stream.concat(Stream.of(scenarios), jars).toList();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

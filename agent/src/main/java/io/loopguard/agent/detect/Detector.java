@@ -3,6 +3,7 @@ package io.loopguard.agent.detect;
 import io.loopguard.BlockingCallError;
 import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.config.Mode;
+import io.loopguard.agent.threads.AgentThread;
 import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.bootstrap.ProbeListener;
 import java.time.Instant;
@@ -61,6 +62,9 @@ public final class Detector implements ProbeListener {
         SelfTestCanary current = canary;
         if (current != null && current.owns(Thread.currentThread())) {
             return current.fired(operationId);
+        }
+        if (Thread.currentThread() instanceof AgentThread) {
+            return null; // the agent's own threads may block, even when a run-time thread pattern names them
         }
         String via = stack.via() == null || operation.probes(stack.via()) ? null : stack.via();
         Detection detection = new Detection(Detection.BLOCKING_CALL, operation.name(), via,

@@ -2,8 +2,11 @@ package io.loopguard.agent.report;
 
 import io.loopguard.agent.detect.Detection;
 import io.loopguard.agent.threads.AgentThread;
+import io.loopguard.bootstrap.Probe;
+import io.loopguard.bootstrap.ThreadState;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -13,10 +16,14 @@ import java.util.concurrent.locks.LockSupport;
 public final class ReportingThread {
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long EXIT_WAIT_MILLIS = 3_000;
+    private static final long FLUSH_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final DetectionQueue queue;
     private final List<Reporter> reporters;
     private final Thread thread;
+    private final AtomicLong submitted = new AtomicLong();
+    /** How many submitted detections were delivered (or counted as dropped); written by this thread only. */
+    private volatile long delivered;
     private volatile boolean stopping;
 
     public ReportingThread(DetectionQueue queue, List<Reporter> reporters) {
@@ -32,8 +39,39 @@ public final class ReportingThread {
 
     /** Hands a detection to this thread. Never blocks: safe on any thread. */
     public void submit(Detection detection) {
+        submitted.incrementAndGet();
         queue.offer(detection);
         LockSupport.unpark(thread);
+    }
+
+    /**
+     * Waits until every detection submitted before this call was delivered to the reporters, so that a
+     * caller can tell which detections happened before a point in time (the JUnit extension: a test's end).
+     *
+     * @return {@code false} if that took longer than {@code timeoutMillis}, or was asked of this thread itself
+     */
+    public boolean flush(long timeoutMillis) {
+        long target = submitted.get();
+        if (delivered >= target) {
+            return true;
+        }
+        if (Thread.currentThread() == thread) {
+            return false;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        ThreadState state = Probe.allow(); // the wait is the agent's own, even on a thread that must not block
+        try {
+            while (delivered < target) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                LockSupport.unpark(thread);
+                LockSupport.parkNanos(FLUSH_POLL_NANOS);
+            }
+            return true;
+        } finally {
+            Probe.disallow(state);
+        }
     }
 
     private void run() {
@@ -54,11 +92,13 @@ public final class ReportingThread {
             for (Reporter reporter : reporters) {
                 reporter.report(detection);
             }
+            delivered++;
         }
         long dropped = queue.takeDropped();
         if (dropped > 0) {
             any = true;
             reporters.forEach(reporter -> reporter.dropped(dropped));
+            delivered += dropped;
         }
         if (any) {
             reporters.forEach(Reporter::flush);
