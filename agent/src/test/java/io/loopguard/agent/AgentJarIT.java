@@ -22,8 +22,15 @@ class AgentJarIT {
                             && !name.equals("io/"))
                     .toList();
             assertEquals(List.of(), foreign, "classes outside io/loopguard would clash with the application's");
+            List<String> services = jar.stream().map(JarEntry::getName)
+                    .filter(name -> name.startsWith("META-INF/services/") && !name.endsWith("/"))
+                    .filter(name -> !name.startsWith("META-INF/services/io.loopguard."))
+                    .toList();
+            assertEquals(List.of(), services, "service files for unrelocated types");
             assertTrue(jar.getEntry("io/loopguard/shaded/net/bytebuddy/ByteBuddy.class") != null,
                     "ByteBuddy is inside, relocated");
+            assertTrue(jar.getEntry("io/loopguard/shaded/io/micrometer/prometheusmetrics/PrometheusMeterRegistry.class")
+                    != null, "Micrometer's Prometheus registry is inside, relocated");
         }
     }
 
