@@ -1,0 +1,72 @@
+package io.loopguard.demo.server;
+
+import io.loopguard.demo.backend.SlowBackend;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The demo's HTTP/1.1 server on 127.0.0.1: a few Netty NIO event loops, a bounded worker pool, the routes. */
+public final class DemoServer implements AutoCloseable {
+    private final EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup eventLoops;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService deadlines;
+    private final Channel server;
+
+    /** Starts serving; {@code port} 0 picks a free port (see {@link #address()}). */
+    public DemoServer(int port, int eventLoopCount, int workerCount, int queueLength, SlowBackend backend,
+                      String redisHost, int redisPort) throws InterruptedException {
+        eventLoops = new MultiThreadIoEventLoopGroup(eventLoopCount, NioIoHandler.newFactory());
+        // A bounded queue and AbortPolicy: a full pool says so at once (503) instead of queueing forever.
+        workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueLength), named("offload-worker-"), new ThreadPoolExecutor.AbortPolicy());
+        deadlines = Executors.newSingleThreadScheduledExecutor(named("stream-deadline-"));
+        Routes routes = new Routes(backend, workers, redisHost, redisPort, deadlines);
+        server = new ServerBootstrap().group(acceptor, eventLoops).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536), routes);
+                    }
+                })
+                .bind("127.0.0.1", port).sync().channel();
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        workers.shutdownNow();
+        deadlines.shutdownNow();
+        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
