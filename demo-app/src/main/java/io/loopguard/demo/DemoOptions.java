@@ -46,7 +46,7 @@ public record DemoOptions(
             new Option("rate", "40", "load: requests per second sent to each mode (open loop: sent on time, whatever the answers do)"),
             new Option("health-rate", "5", "load: /health requests per second during each mode's run"),
             new Option("duration", "10s", "load: how long requests are sent to each mode"),
-            new Option("timeout", "10s", "experiment, load: a request not answered by then counts as an error"),
+            new Option("timeout", "15s", "experiment, load: a request not answered by then counts as an error"),
             new Option("modes", "blocking,offload,async", "experiment, load: which modes to drive, in order"),
             new Option("report", "loopguard-demo-report.html", "show, load: where the HTML report is written"),
             new Option("agent", "", "show: the Loopguard agent jar (default: found next to this jar or at agent/target)"),

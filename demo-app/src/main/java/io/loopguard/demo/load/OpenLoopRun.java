@@ -18,6 +18,8 @@ import org.HdrHistogram.Histogram;
  * probes {@code /health} alongside, as a load balancer would. Shows its progress once a second.
  */
 public final class OpenLoopRun {
+    private static final long RECOVERED_HEALTH_MILLIS = 100;
+
     private final NettyHttpClient client;
     private final InetSocketAddress server;
     private final PrintStream progress;
@@ -31,6 +33,7 @@ public final class OpenLoopRun {
 
     public LoadResult run(String mode, Duration workTime, int rate, int healthRate, Duration duration, Duration timeout)
             throws InterruptedException {
+        waitUntilTheServerHasRecovered(timeout);
         Tally work = new Tally();
         Tally health = new Tally();
         List<CompletableFuture<?>> pending = new ArrayList<>();
@@ -69,6 +72,27 @@ public final class OpenLoopRun {
                 return new LoadResult(mode, rate, seconds, work.sent, work.answered, work.unavailable, work.errors,
                         work.latency.copy(), health.latency.copy(), timeline(work, health));
             }
+        }
+    }
+
+    /**
+     * A blocked loop still works through requests its clients gave up on; the next run must not pay for them.
+     * Waits (at most {@code longest}) until /health answers quickly again.
+     */
+    private void waitUntilTheServerHasRecovered(Duration longest) throws InterruptedException {
+        long deadline = System.nanoTime() + longest.toNanos() * 3;
+        boolean told = false;
+        while (System.nanoTime() < deadline) {
+            long start = System.nanoTime();
+            boolean answered = client.get(server, "/health", longest).handle((response, failure) -> failure == null).join();
+            if (answered && System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(RECOVERED_HEALTH_MILLIS)) {
+                return;
+            }
+            if (!told) {
+                progress.println("  (waiting for the server to work through the requests its clients gave up on)");
+                told = true;
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -13,8 +13,8 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * The demo's report: one HTML file with inline SVG charts and the measured numbers as JSON, no scripts
- * and nothing fetched, so it opens anywhere, offline.
+ * The demo's report: one HTML file with inline SVG charts and the measured numbers as JSON; no scripts and
+ * nothing fetched, so it opens anywhere, offline. It is well-formed XML too, so tools can parse it.
  */
 public final class HtmlReport {
 
@@ -28,7 +28,7 @@ public final class HtmlReport {
                 <!DOCTYPE html>
                 <html lang="en">
                 <head>
-                <meta charset="utf-8">
+                <meta charset="utf-8"/>
                 <title>Loopguard demo: the death spiral, the fixes, and the blocking line</title>
                 <style>
                 body { font-family: system-ui, sans-serif; max-width: 760px; margin: 24px auto; color: #222; }
@@ -76,7 +76,7 @@ public final class HtmlReport {
                     .map(site -> site.count() + " × <code>" + escape(site.operation()) + "</code> at <code>" + escape(site.callSite()) + "</code>"
                             + (site.handlerFrame().isEmpty() || site.handlerFrame().equals(site.callSite()) ? ""
                             : " in the handler at <code>" + escape(site.handlerFrame()) + "</code>"))
-                    .collect(Collectors.joining("<br>"));
+                    .collect(Collectors.joining("<br/>"));
             html.append(String.format("<tr><td class=\"%s\">/%s</td><td style=\"text-align:left\">%s</td></tr>%n", mode, mode, text));
         }
         html.append("</table>\n");

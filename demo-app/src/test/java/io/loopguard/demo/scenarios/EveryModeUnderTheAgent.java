@@ -1,0 +1,24 @@
+package io.loopguard.demo.scenarios;
+
+import io.loopguard.demo.Mode;
+import io.loopguard.demo.RunningDemo;
+import io.loopguard.demo.backend.LegacyBackend;
+import io.loopguard.demo.load.ConcurrentCallsExperiment;
+import java.time.Duration;
+
+/**
+ * The demo server and its load generator in one JVM (run with the agent attached): a few concurrent
+ * requests to each mode, then /health. Prints {@code RESULT <mode> <failures>} per mode.
+ */
+public final class EveryModeUnderTheAgent {
+
+    public static void main(String[] args) throws Exception {
+        try (RunningDemo demo = new RunningDemo(new LegacyBackend(), 4, 16)) {
+            for (String mode : Mode.NAMES) {
+                ConcurrentCallsExperiment.Result result = ConcurrentCallsExperiment.run(demo.client(), demo.address(), mode,
+                        3, Duration.ofMillis(100), Duration.ofSeconds(30));
+                System.out.println("RESULT " + mode + " " + result.failures());
+            }
+        }
+    }
+}
