@@ -55,10 +55,11 @@ public final class DemoServer implements AutoCloseable {
     @Override
     public void close() {
         server.close().syncUninterruptibly();
+        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        // Deadlines last until the loops are gone: a loop stuck in a blocking stream is freed only by one.
+        eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownNow();
         deadlines.shutdownNow();
-        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {
