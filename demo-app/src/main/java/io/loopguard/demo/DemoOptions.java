@@ -50,7 +50,7 @@ public record DemoOptions(
             new Option("modes", "blocking,offload,async", "experiment, load: which modes to drive, in order"),
             new Option("report", "loopguard-demo-report.html", "show, load: where the HTML report is written"),
             new Option("agent", "", "show: the Loopguard agent jar (default: found next to this jar or at agent/target)"),
-            new Option("postgres", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", "serve: the database of the postgres backend and of /…/stream's neighbour"),
+            new Option("postgres", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", "serve: the database of --backend postgres"),
             new Option("redis", "127.0.0.1:6379", "serve: the Redis server of the /…/stream endpoints"));
 
     /** Parses the command line; throws {@link IllegalArgumentException} with a sentence a user can act on. */

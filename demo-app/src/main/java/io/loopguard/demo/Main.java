@@ -34,19 +34,17 @@ public final class Main {
             help();
             return;
         }
-        DemoOptions options;
         try {
-            options = DemoOptions.parse(args);
+            DemoOptions options = DemoOptions.parse(args);
+            switch (options.command()) {
+                case "serve" -> serve(options);
+                case "experiment" -> drive(options, true, false);
+                case "load" -> drive(options, false, true);
+                default -> new Show(options, System.out).run();
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("loopguard-demo: " + e.getMessage());
             System.exit(2);
-            return;
-        }
-        switch (options.command()) {
-            case "serve" -> serve(options);
-            case "experiment" -> drive(options, true, false);
-            case "load" -> drive(options, false, true);
-            default -> new Show(options, System.out).run();
         }
         System.exit(0);
     }

@@ -69,7 +69,7 @@ public final class HtmlReport {
             }
             html.append("</table>\n");
         }
-        html.append("<h2>Loopguard's findings</h2>\n<table><tr><th>mode</th><th>blocking calls on the event loop</th></tr>\n");
+        html.append("<h2>Loopguard's findings</h2>\n<table><tr><th>mode</th><th style=\"text-align:left\">blocking calls on the event loop</th></tr>\n");
         for (String mode : modes) {
             List<Findings.CallSite> found = findings.inMode(mode);
             String text = found.isEmpty() ? "nothing" : found.stream()

@@ -40,9 +40,9 @@ final class SvgLineChart {
                             + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>%n",
                     LEFT, LEFT + plotWidth, y, y, LEFT - 6, y + 4, label(value)));
         }
-        for (int tick = 0; tick <= 5; tick++) {
-            double value = maxX * tick / 5;
-            double x = LEFT + plotWidth * tick / 5;
+        int step = (int) Math.ceil(maxX / 5);
+        for (int value = 0; value <= maxX; value += step) {
+            double x = LEFT + plotWidth * value / maxX;
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>%n",
                     x, TOP + (int) plotHeight + 14, label(value)));
         }
