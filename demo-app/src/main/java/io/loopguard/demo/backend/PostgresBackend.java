@@ -2,6 +2,7 @@ package io.loopguard.demo.backend;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.loopguard.demo.WorkerPool;
 import io.netty.channel.EventLoop;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A real database as the slow dependency: {@code SELECT pg_sleep(seconds)} through JDBC and a HikariCP
@@ -19,8 +18,11 @@ import java.util.concurrent.Executors;
  * connection pool, and completes on the caller's event loop: the loop itself never waits.
  */
 public final class PostgresBackend implements SlowBackend {
+    /** Queries that may wait for a connection before the async version refuses more. */
+    private static final int QUEUE = 256;
+
     private final HikariDataSource pool;
-    private final ExecutorService jdbcThreads;
+    private final WorkerPool jdbcThreads;
     private final String url;
 
     public PostgresBackend(String url, int connections) {
@@ -30,11 +32,7 @@ public final class PostgresBackend implements SlowBackend {
         config.setMaximumPoolSize(connections);
         config.setPoolName("demo-postgres");
         pool = new HikariDataSource(config);
-        jdbcThreads = Executors.newFixedThreadPool(connections, runnable -> {
-            Thread thread = new Thread(runnable, "postgres-async");
-            thread.setDaemon(true);
-            return thread;
-        });
+        jdbcThreads = new WorkerPool("postgres-async", connections, QUEUE);
     }
 
     @Override
@@ -52,7 +50,7 @@ public final class PostgresBackend implements SlowBackend {
     @Override
     public CompletionStage<String> callAsync(Duration time, EventLoop loop) {
         CompletableFuture<String> answer = new CompletableFuture<>();
-        jdbcThreads.execute(() -> {
+        boolean accepted = jdbcThreads.offer(() -> {
             try {
                 String result = callBlocking(time);
                 loop.execute(() -> answer.complete(result));
@@ -60,6 +58,9 @@ public final class PostgresBackend implements SlowBackend {
                 loop.execute(() -> answer.completeExceptionally(e));
             }
         });
+        if (!accepted) {
+            answer.completeExceptionally(new SQLException("every PostgreSQL connection is busy and " + QUEUE + " queries wait already"));
+        }
         return answer;
     }
 
@@ -70,7 +71,7 @@ public final class PostgresBackend implements SlowBackend {
 
     @Override
     public void close() {
-        jdbcThreads.shutdownNow();
+        jdbcThreads.close();
         pool.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.loopguard.demo.load;
 
+import io.loopguard.demo.WorkerPool;
 import io.loopguard.demo.client.NettyHttpClient;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -37,11 +38,7 @@ public final class OpenLoopRun {
         Tally work = new Tally();
         Tally health = new Tally();
         List<CompletableFuture<?>> pending = new ArrayList<>();
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "load-clock");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(WorkerPool.daemonThreads("load-clock-"));
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         String path = "/" + mode + "/work?ms=" + workTime.toMillis();

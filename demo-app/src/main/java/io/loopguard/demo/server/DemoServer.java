@@ -1,5 +1,6 @@
 package io.loopguard.demo.server;
 
+import io.loopguard.demo.WorkerPool;
 import io.loopguard.demo.backend.SlowBackend;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -13,18 +14,15 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The demo's HTTP/1.1 server on 127.0.0.1: a few Netty NIO event loops, a bounded worker pool, the routes. */
 public final class DemoServer implements AutoCloseable {
     private final EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup eventLoops;
-    private final ThreadPoolExecutor workers;
+    private final WorkerPool workers;
     private final ScheduledExecutorService deadlines;
     private final Channel server;
 
@@ -32,10 +30,9 @@ public final class DemoServer implements AutoCloseable {
     public DemoServer(int port, int eventLoopCount, int workerCount, int queueLength, SlowBackend backend,
                       String redisHost, int redisPort) throws InterruptedException {
         eventLoops = new MultiThreadIoEventLoopGroup(eventLoopCount, NioIoHandler.newFactory());
-        // A bounded queue and AbortPolicy: a full pool says so at once (503) instead of queueing forever.
-        workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueLength), named("offload-worker-"), new ThreadPoolExecutor.AbortPolicy());
-        deadlines = Executors.newSingleThreadScheduledExecutor(named("stream-deadline-"));
+        // Bounded: a full pool says so at once (503) instead of queueing forever.
+        workers = new WorkerPool("offload-worker", workerCount, queueLength);
+        deadlines = Executors.newSingleThreadScheduledExecutor(WorkerPool.daemonThreads("stream-deadline-"));
         Routes routes = new Routes(backend, workers, redisHost, redisPort, deadlines);
         server = new ServerBootstrap().group(acceptor, eventLoops).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -58,16 +55,7 @@ public final class DemoServer implements AutoCloseable {
         acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         // Deadlines last until the loops are gone: a loop stuck in a blocking stream is freed only by one.
         eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownNow();
+        workers.close();
         deadlines.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,11 +1,10 @@
 package io.loopguard.demo.server;
 
+import io.loopguard.demo.WorkerPool;
 import io.loopguard.demo.backend.SlowBackend;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * {@code /offload/work}: the same blocking call, moved to a bounded worker pool; the answer is written
@@ -13,27 +12,28 @@ import java.util.concurrent.RejectedExecutionException;
  * refused at once with {@code 503 Retry-After} (backpressure) instead of waiting in an unbounded queue.
  */
 final class OffloadHandler {
-    private final SlowBackend backend;
-    private final ExecutorService workers;
+    static final String FULL = "every worker is busy and the queue is full; retry in a second";
 
-    OffloadHandler(SlowBackend backend, ExecutorService workers) {
+    private final SlowBackend backend;
+    private final WorkerPool workers;
+
+    OffloadHandler(SlowBackend backend, WorkerPool workers) {
         this.backend = backend;
         this.workers = workers;
     }
 
     void handle(ChannelHandlerContext ctx, boolean keepAlive, Duration time) {
-        try {
-            workers.execute(() -> {
-                try {
-                    String answer = backend.callBlocking(time);
-                    ctx.channel().eventLoop().execute(() -> Responses.text(ctx, keepAlive, HttpResponseStatus.OK, answer));
-                } catch (Exception e) {
-                    ctx.channel().eventLoop().execute(() -> Responses.text(ctx, keepAlive, HttpResponseStatus.BAD_GATEWAY,
-                            "the backend failed: " + e));
-                }
-            });
-        } catch (RejectedExecutionException full) {
-            Responses.serviceUnavailable(ctx, keepAlive, "every worker is busy and the queue is full; retry in a second");
+        boolean accepted = workers.offer(() -> {
+            try {
+                String answer = backend.callBlocking(time);
+                ctx.channel().eventLoop().execute(() -> Responses.text(ctx, keepAlive, HttpResponseStatus.OK, answer));
+            } catch (Exception e) {
+                ctx.channel().eventLoop().execute(() -> Responses.text(ctx, keepAlive, HttpResponseStatus.BAD_GATEWAY,
+                        "the backend failed: " + e));
+            }
+        });
+        if (!accepted) {
+            Responses.serviceUnavailable(ctx, keepAlive, FULL);
         }
     }
 }

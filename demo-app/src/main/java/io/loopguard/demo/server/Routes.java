@@ -1,6 +1,7 @@
 package io.loopguard.demo.server;
 
 import io.loopguard.demo.Mode;
+import io.loopguard.demo.WorkerPool;
 import io.loopguard.demo.backend.SlowBackend;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,8 +12,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -29,9 +28,9 @@ final class Routes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final AsyncHandler async;
     private final JedisStream jedisStream;
     private final NettyRedisStream nettyRedisStream;
-    private final ExecutorService workers;
+    private final WorkerPool workers;
 
-    Routes(SlowBackend backend, ExecutorService workers, String redisHost, int redisPort, ScheduledExecutorService deadlines) {
+    Routes(SlowBackend backend, WorkerPool workers, String redisHost, int redisPort, ScheduledExecutorService deadlines) {
         this.workers = workers;
         blocking = new BlockingHandler(backend);
         offload = new OffloadHandler(backend, workers);
@@ -69,10 +68,8 @@ final class Routes extends SimpleChannelInboundHandler<FullHttpRequest> {
         switch (mode) {
             case Mode.BLOCKING -> jedisStream.relay(ctx, channel, messages, LONGEST_STREAM);
             case Mode.OFFLOAD -> {
-                try {
-                    workers.execute(() -> jedisStream.relay(ctx, channel, messages, LONGEST_STREAM));
-                } catch (RejectedExecutionException full) {
-                    Responses.serviceUnavailable(ctx, false, "every worker is busy and the queue is full; retry in a second");
+                if (!workers.offer(() -> jedisStream.relay(ctx, channel, messages, LONGEST_STREAM))) {
+                    Responses.serviceUnavailable(ctx, false, OffloadHandler.FULL);
                 }
             }
             default -> nettyRedisStream.relay(ctx, channel, messages, LONGEST_STREAM);

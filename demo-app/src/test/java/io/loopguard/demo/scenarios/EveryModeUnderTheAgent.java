@@ -7,8 +7,9 @@ import io.loopguard.demo.load.ConcurrentCallsExperiment;
 import java.time.Duration;
 
 /**
- * The demo server and its load generator in one JVM (run with the agent attached): a few concurrent
- * requests to each mode, then /health. Prints {@code RESULT <mode> <failures>} per mode.
+ * The demo server and its load generator in one JVM (run with the agent attached): ten concurrent requests
+ * to each mode, enough for the workers and the event loop to meet at the hand-off. Prints
+ * {@code RESULT <mode> <failures>} per mode.
  */
 public final class EveryModeUnderTheAgent {
 
@@ -16,7 +17,7 @@ public final class EveryModeUnderTheAgent {
         try (RunningDemo demo = new RunningDemo(new LegacyBackend(), 4, 16)) {
             for (String mode : Mode.NAMES) {
                 ConcurrentCallsExperiment.Result result = ConcurrentCallsExperiment.run(demo.client(), demo.address(), mode,
-                        3, Duration.ofMillis(100), Duration.ofSeconds(30));
+                        10, Duration.ofMillis(100), Duration.ofSeconds(30));
                 System.out.println("RESULT " + mode + " " + result.failures());
             }
         }
