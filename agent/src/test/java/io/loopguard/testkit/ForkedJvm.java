@@ -157,8 +157,9 @@ public final class ForkedJvm {
     }
 
     /**
-     * The test classpath without the agent's own classes and libraries (ByteBuddy, Micrometer, Prometheus
-     * client): those come only from the jar, relocated.
+     * The test classpath without the agent's own classes and the libraries whose presence changes what it
+     * does (ByteBuddy; Micrometer and the Prometheus client, which it binds to when an application has
+     * them): those come only from the jar, relocated.
      */
     static String classpath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -170,8 +171,7 @@ public final class ForkedJvm {
         return entry.matches(".*/agent/target/classes/?")
                 || entry.matches(".*/loopguard-agent[^/]*\\.jar") && !entry.endsWith("-tests.jar")
                 || entry.contains("byte-buddy") || entry.contains("surefire") || entry.contains("failsafe")
-                || entry.contains("/io/micrometer/") || entry.contains("/io/prometheus/")
-                || entry.contains("/org/hdrhistogram/") || entry.contains("/org/jspecify/");
+                || entry.contains("/io/micrometer/") || entry.contains("/io/prometheus/");
     }
 
     /** What a forked JVM did. */
