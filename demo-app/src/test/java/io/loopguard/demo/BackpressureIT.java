@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopguard.demo.backend.LegacyBackend;
+import io.loopguard.junit.NoBlocking;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** Seed 004: when the offload pool and its queue are full, the next request is refused at once with 503. */
+/**
+ * Seed 004: when the offload pool and its queue are full, the next request is refused at once with 503.
+ * {@code @NoBlocking}: neither the offload hand-off nor the refusal may block the event loop, or the test fails.
+ */
+@NoBlocking
 class BackpressureIT {
     private static final long CALL_MILLIS = 2000;
 
