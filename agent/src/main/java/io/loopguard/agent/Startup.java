@@ -14,6 +14,8 @@ import io.loopguard.agent.report.Reporter;
 import io.loopguard.agent.report.ReportingThread;
 import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.agent.threads.EventLoopEntryPoints;
+import io.loopguard.agent.watchdog.LoopSummary;
+import io.loopguard.agent.watchdog.Watchdog;
 import io.loopguard.bootstrap.Probe;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,14 +51,19 @@ final class Startup {
                         + "); detections are reported on stderr only");
             }
         }
+        Watchdog watchdog = new Watchdog(options.stallThreshold(), problems);
+        reporters.add(new LoopSummary(watchdog, err));
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
         reporting.start();
 
         Detector detector = new Detector(Catalog.OPERATIONS, new DesignatedThreads(options.threads()),
                 options.mode(), reporting::submit);
         Probe.install(detector);
-        BitSet probed = new Instrumenter(instrumentation, problems).install(Catalog.OPERATIONS,
+        Instrumenter instrumenter = new Instrumenter(instrumentation, problems);
+        watchdog.instrument(instrumenter);
+        BitSet probed = instrumenter.install(Catalog.OPERATIONS,
                 EventLoopEntryPoints.METHODS, Allowances.with(options.allow()), attachedLate);
+        watchdog.start(reporting::submit);
 
         err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
     }

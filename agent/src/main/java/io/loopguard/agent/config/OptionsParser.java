@@ -71,9 +71,11 @@ public final class OptionsParser {
                 return options.withThreads(regex(value));
             case "allow":
                 return options.withAllow(methods(value));
+            case "stall-threshold":
+                return options.withStallThreshold(StallThreshold.parse(value));
             default:
                 throw new IllegalArgumentException("is not a Loopguard option (known: mode, events, threads,"
-                        + " allow); it is ignored");
+                        + " allow, stall-threshold); it is ignored");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.loopguard.agent.detect;
 
 import java.lang.StackWalker.StackFrame;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,14 +11,25 @@ record CallStack(List<StackTraceElement> elements, String callSite, String via) 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     static CallStack capture(String operation) {
-        List<StackFrame> frames = WALKER.walk(s -> s
+        List<StackTraceElement> elements = WALKER.walk(s -> s
                 .filter(frame -> !isLoopguard(frame.getClassName()))
                 .limit(MAX_FRAMES)
+                .map(StackFrame::toStackTraceElement)
                 .collect(Collectors.toList()));
-        List<StackTraceElement> elements = frames.stream().map(StackFrame::toStackTraceElement).toList();
-        for (int i = 0; i < frames.size(); i++) {
-            if (!isJdk(frames.get(i).getClassName())) {
-                return new CallStack(elements, elements.get(i).toString(), i > 0 ? via(frames.get(i - 1), operation) : null);
+        return of(elements, operation);
+    }
+
+    /** A stack another thread sampled (the watchdog); it has no probed operation. */
+    static CallStack sampled(StackTraceElement[] trace) {
+        return of(Arrays.stream(trace).filter(frame -> !isLoopguard(frame.getClassName())).limit(MAX_FRAMES)
+                .toList(), null);
+    }
+
+    private static CallStack of(List<StackTraceElement> elements, String operation) {
+        for (int i = 0; i < elements.size(); i++) {
+            if (!isJdk(elements.get(i).getClassName())) {
+                String via = i > 0 && operation != null ? via(elements.get(i - 1), operation) : null;
+                return new CallStack(elements, elements.get(i).toString(), via);
             }
         }
         return new CallStack(elements, null, null);
@@ -28,7 +40,7 @@ record CallStack(List<StackTraceElement> elements, String callSite, String via) 
     }
 
     /** The JDK method the application called, when it is not the probed operation itself. */
-    private static String via(StackFrame called, String operation) {
+    private static String via(StackTraceElement called, String operation) {
         String name = called.getClassName() + "." + called.getMethodName();
         return name.equals(operation) ? null : name;
     }

@@ -1,0 +1,108 @@
+package io.loopguard.agent.watchdog;
+
+import io.loopguard.agent.detect.StallDetection;
+import java.lang.management.ThreadInfo;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One event-loop task that has run longer than the threshold, and the stacks sampled while it was stuck:
+ * the frame most samples were at is where the time went.
+ */
+final class StuckTask {
+    private static final int FULL_RATE_SAMPLES = 100;
+    private static final int LATER_SAMPLE_EVERY = 10;
+
+    final long start;
+    final Instant started;
+    private final Map<String, Integer> samplesAt = new HashMap<>();
+    private final Map<String, StackTraceElement[]> exampleAt = new HashMap<>();
+    private StackTraceElement[] latest;
+    private String blockedOn;
+    private int samples;
+    private int blocked;
+    private int loadingClasses;
+    private int ticks;
+    boolean reported;
+    boolean suspended;
+
+    /** @param start {@link System#nanoTime()} when the task started, {@code now} the current one */
+    StuckTask(long start, long now) {
+        this.start = start;
+        this.started = Instant.now().minusNanos(now - start);
+    }
+
+    /** Whether to sample on this watchdog tick: every tick at first, then less often for a task stuck for long. */
+    boolean sampleNow() {
+        return ticks++ < FULL_RATE_SAMPLES || ticks % LATER_SAMPLE_EVERY == 0;
+    }
+
+    void sampled(ThreadInfo info) {
+        StackTraceElement[] stack = info.getStackTrace();
+        if (info.isSuspended()) {
+            suspended = true; // stopped in a debugger: its stack says nothing about the task
+            return;
+        }
+        samples++;
+        latest = stack;
+        String top = StallDetection.callSite(stack);
+        if (top != null) {
+            samplesAt.merge(top, 1, Integer::sum);
+            exampleAt.put(top, stack);
+        }
+        if (info.getThreadState() == Thread.State.BLOCKED && info.getLockName() != null) {
+            blocked++;
+            blockedOn = info.getLockName() + (info.getLockOwnerName() != null
+                    ? " held by thread \"" + info.getLockOwnerName() + "\"" : "");
+        }
+        if (isLoadingClasses(stack)) {
+            loadingClasses++;
+        }
+    }
+
+    int samples() {
+        return samples;
+    }
+
+    /** The most recent stack, or {@code null} before the first sample. */
+    StackTraceElement[] latest() {
+        return latest;
+    }
+
+    /** The top application frame of most samples, or {@code null}. */
+    String hottestFrame() {
+        return samplesAt.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    int samplesAt(String frame) {
+        return frame == null ? 0 : samplesAt.getOrDefault(frame, 0);
+    }
+
+    /** A stack sampled at the hottest frame, or the latest one. */
+    StackTraceElement[] exampleOfHottest() {
+        String hottest = hottestFrame();
+        return hottest != null ? exampleAt.get(hottest) : latest;
+    }
+
+    /** The monitor the thread waited for in most samples, or {@code null}. */
+    String blockedOn() {
+        return blocked * 2 > samples ? blockedOn : null;
+    }
+
+    /** Whether most samples were loading or initialising classes, as an application does while it starts. */
+    boolean warmup() {
+        return samples > 0 && loadingClasses * 2 > samples;
+    }
+
+    private static boolean isLoadingClasses(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            String method = frame.getMethodName();
+            if (method.equals("<clinit>") || frame.getClassName().equals("java.lang.ClassLoader")
+                    && (method.equals("loadClass") || method.startsWith("defineClass"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
