@@ -64,6 +64,7 @@ final class Startup {
         BitSet probed = instrumenter.install(Catalog.OPERATIONS,
                 EventLoopEntryPoints.METHODS, Allowances.with(options.allow()), attachedLate);
         watchdog.start(reporting::submit);
+        reporting.beforeExit(watchdog::flush);
 
         err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
     }

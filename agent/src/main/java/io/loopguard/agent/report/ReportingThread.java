@@ -3,6 +3,7 @@ package io.loopguard.agent.report;
 import io.loopguard.agent.detect.Detection;
 import io.loopguard.agent.threads.AgentThread;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -17,6 +18,7 @@ public final class ReportingThread {
     private final DetectionQueue queue;
     private final List<Reporter> reporters;
     private final Thread thread;
+    private final List<Runnable> beforeExit = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
 
     public ReportingThread(DetectionQueue queue, List<Reporter> reporters) {
@@ -28,6 +30,11 @@ public final class ReportingThread {
     public void start() {
         thread.start();
         Runtime.getRuntime().addShutdownHook(new AgentThread("loopguard-exit", this::stopAndWait));
+    }
+
+    /** Runs {@code last} on this thread at JVM exit, before the last detections are written: to submit its own. */
+    public void beforeExit(Runnable last) {
+        beforeExit.add(last);
     }
 
     /** Hands a detection to this thread. Never blocks: safe on any thread. */
@@ -42,6 +49,7 @@ public final class ReportingThread {
                 LockSupport.parkNanos(this, IDLE_NANOS);
             }
         }
+        beforeExit.forEach(Runnable::run);
         drain();
         reporters.forEach(Reporter::close);
     }

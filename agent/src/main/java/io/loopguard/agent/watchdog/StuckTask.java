@@ -26,6 +26,9 @@ final class StuckTask {
     private int ticks;
     boolean reported;
     boolean suspended;
+    /** When the first sample was taken, and the thread's CPU time then ({@code -1} if unknown). */
+    long firstSampleAt;
+    long cpuAtFirstSample = -1;
 
     /** @param start {@link System#nanoTime()} when the task started, {@code now} the current one */
     StuckTask(long start, long now) {
@@ -90,7 +93,7 @@ final class StuckTask {
         return blocked * 2 > samples ? blockedOn : null;
     }
 
-    /** Whether most samples were loading or initialising classes, as an application does while it starts. */
+    /** Whether most samples were loading, linking or initialising classes, as an application does while it starts. */
     boolean warmup() {
         return samples > 0 && loadingClasses * 2 > samples;
     }
@@ -98,8 +101,10 @@ final class StuckTask {
     private static boolean isLoadingClasses(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
             String method = frame.getMethodName();
-            if (method.equals("<clinit>") || frame.getClassName().equals("java.lang.ClassLoader")
-                    && (method.equals("loadClass") || method.startsWith("defineClass"))) {
+            String type = frame.getClassName();
+            if (method.equals("<clinit>") || type.equals("java.lang.ClassLoader")
+                    && (method.equals("loadClass") || method.startsWith("defineClass"))
+                    || type.equals("java.lang.invoke.MethodHandleNatives") && method.startsWith("link")) {
                 return true;
             }
         }

@@ -34,6 +34,7 @@ public final class Watchdog implements LoopMonitor {
     private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
     private static final long UNTIMED_LONG_TASK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int KEPT_STOPPED_LOOPS = 64;
+    private static final long CPU_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final long thresholdNanos;
     private Consumer<Detection> delivery;
@@ -43,7 +44,7 @@ public final class Watchdog implements LoopMonitor {
     private final List<EndedStall> settling = new ArrayList<>();
     private final JvmPauses pauses = new JvmPauses();
     private final Thread thread;
-    private ThreadMXBean threads;
+    private volatile ThreadMXBean threads;
     private boolean debuggerNoticeGiven;
 
     /**
@@ -106,7 +107,21 @@ public final class Watchdog implements LoopMonitor {
         }
     }
 
-    private void tick(long now, boolean probe, boolean newWindow) {
+    /** At JVM exit, before the last detections are written: reports the stalls that ended, without waiting. */
+    public synchronized void flush() {
+        if (threads == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (WatchedLoop loop : loops) {
+            if (loop.stuck != null) {
+                watchForStall(loop, now);
+            }
+        }
+        settle(now + SETTLE_NANOS);
+    }
+
+    private synchronized void tick(long now, boolean probe, boolean newWindow) {
         for (LoopClock clock = LoopClock.pollStarted(); clock != null; clock = LoopClock.pollStarted()) {
             if (!(clock.thread() instanceof AgentThread)) {
                 loops.add(new WatchedLoop(clock, now));
@@ -114,6 +129,9 @@ public final class Watchdog implements LoopMonitor {
         }
         for (WatchedLoop loop : loops) {
             if (loop.clock.stopped()) {
+                if (loop.stuck != null) {
+                    watchForStall(loop, now);
+                }
                 continue;
             }
             if (probe) {
@@ -141,7 +159,8 @@ public final class Watchdog implements LoopMonitor {
         StuckTask stuck = loop.stuck;
         if (stuck != null && stuck.start != start) {
             long exact = loop.durationOfLongTask(stuck.start);
-            settling.add(new EndedStall(loop, stuck, exact >= 0 ? exact : now - stuck.start, now));
+            long cpu = stuck.cpuAtFirstSample < 0 ? -1 : threads.getThreadCpuTime(threadId(loop.clock.thread()));
+            settling.add(new EndedStall(loop, stuck, exact >= 0 ? exact : now - stuck.start, now, cpu));
             loop.stuck = stuck = null;
         }
         if (start != 0 && stuck == null && now - start >= thresholdNanos) {
@@ -151,8 +170,14 @@ public final class Watchdog implements LoopMonitor {
             return;
         }
         if (stuck.sampleNow()) {
-            ThreadInfo info = threads.getThreadInfo(threadId(loop.clock.thread()), Integer.MAX_VALUE);
-            if (info != null) {
+            long id = threadId(loop.clock.thread());
+            if (stuck.samples() == 0) {
+                stuck.firstSampleAt = now;
+                stuck.cpuAtFirstSample = threads.isThreadCpuTimeEnabled() ? threads.getThreadCpuTime(id) : -1;
+            }
+            ThreadInfo info = threads.getThreadInfo(id, Integer.MAX_VALUE);
+            // The task may have ended while the stack was taken: such a sample shows the next thing.
+            if (info != null && loop.clock.taskStart() == start) {
                 stuck.sampled(info);
             }
         }
@@ -169,6 +194,9 @@ public final class Watchdog implements LoopMonitor {
 
     /** Reports stalls that ended a little while ago, once GC notifications for their time have arrived. */
     private void settle(long now) {
+        if (settling.isEmpty()) {
+            return;
+        }
         for (Iterator<EndedStall> it = settling.iterator(); it.hasNext(); ) {
             EndedStall ended = it.next();
             if (now - ended.noticedAt < SETTLE_NANOS) {
@@ -180,7 +208,8 @@ public final class Watchdog implements LoopMonitor {
                 continue; // stopped in a debugger: said once, not reported
             }
             JvmPauses.Overlap paused = pauses.overlap(stuck.start, stuck.start + ended.nanos);
-            String pause = ended.nanos - paused.nanos() < thresholdNanos ? paused.kind() : null;
+            String pause = ended.nanos - paused.nanos() < thresholdNanos && !ranThroughPauses(ended)
+                    ? paused.kind() : null;
             if (!stuck.reported && pause == null) {
                 continue; // too short once pauses are taken out, and not a pause either
             }
@@ -196,6 +225,21 @@ public final class Watchdog implements LoopMonitor {
                 listener.stallEnded(thread, ended.nanos, pause);
             }
         }
+    }
+
+    /**
+     * Whether the loop thread used more CPU than the time left once pauses are taken out: then the watchdog
+     * was only starved of CPU, and the JVM did not stand still.
+     */
+    private boolean ranThroughPauses(EndedStall ended) {
+        StuckTask stuck = ended.stuck;
+        if (stuck.cpuAtFirstSample < 0) {
+            return false;
+        }
+        long cpu = ended.cpuAtEnd - stuck.cpuAtFirstSample;
+        long end = stuck.start + ended.nanos;
+        long unpaused = end - stuck.firstSampleAt - pauses.overlap(stuck.firstSampleAt, end).nanos();
+        return cpu > unpaused + CPU_SLACK_NANOS;
     }
 
     private void noticeDebugger(WatchedLoop loop) {
@@ -222,6 +266,6 @@ public final class Watchdog implements LoopMonitor {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
-    private record EndedStall(WatchedLoop loop, StuckTask stuck, long nanos, long noticedAt) {
+    private record EndedStall(WatchedLoop loop, StuckTask stuck, long nanos, long noticedAt, long cpuAtEnd) {
     }
 }
