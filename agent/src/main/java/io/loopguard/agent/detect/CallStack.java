@@ -22,7 +22,13 @@ record CallStack(List<StackTraceElement> elements, String callSite, String via) 
     /** A stack another thread sampled (the watchdog); it has no probed operation. */
     static CallStack sampled(StackTraceElement[] trace) {
         return of(Arrays.stream(trace).filter(frame -> !isLoopguard(frame.getClassName())).limit(MAX_FRAMES)
-                .toList(), null);
+                .map(CallStack::withoutLoaderAndVersion).toList(), null);
+    }
+
+    /** Another thread's frames print as {@code app//com.acme.X.y(X.java:1)}: shown like the current thread's. */
+    private static StackTraceElement withoutLoaderAndVersion(StackTraceElement frame) {
+        return new StackTraceElement(null, frame.getModuleName(), null, frame.getClassName(),
+                frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
     }
 
     private static CallStack of(List<StackTraceElement> elements, String operation) {

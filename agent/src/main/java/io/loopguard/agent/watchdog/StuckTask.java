@@ -93,9 +93,12 @@ final class StuckTask {
         return blocked * 2 > samples ? blockedOn : null;
     }
 
-    /** Whether most samples were loading, linking or initialising classes, as an application does while it starts. */
+    /**
+     * Whether the thread was seen loading, linking or initialising classes: the first requests of an
+     * application that is starting are slow for that reason, and would otherwise flood the report.
+     */
     boolean warmup() {
-        return samples > 0 && loadingClasses * 2 > samples;
+        return loadingClasses > 0;
     }
 
     private static boolean isLoadingClasses(StackTraceElement[] stack) {
