@@ -28,7 +28,7 @@ final class JvmPauses {
     private final Deque<Pause> pauses = new ArrayDeque<>();
     private long jvmStartNanos;
 
-    /** How much of an interval the JVM was paused, and mostly by what. */
+    /** How much of an interval the JVM was paused, and whether a garbage collection was part of it. */
     record Overlap(long nanos, String kind) {
     }
 
@@ -82,7 +82,8 @@ final class JvmPauses {
                 gc += pause.end - pause.start;
             }
         }
-        return new Overlap(total, gc * 2 >= total && gc > 0 ? GC : JVM);
+        // A collection is the one cause the JVM names; the rest of such a stretch is mostly its tail.
+        return new Overlap(total, gc > 0 ? GC : JVM);
     }
 
     private synchronized void add(Pause pause) {

@@ -26,9 +26,6 @@ final class StuckTask {
     private int ticks;
     boolean reported;
     boolean suspended;
-    /** When the first sample was taken, and the thread's CPU time then ({@code -1} if unknown). */
-    long firstSampleAt;
-    long cpuAtFirstSample = -1;
 
     /** @param start {@link System#nanoTime()} when the task started, {@code now} the current one */
     StuckTask(long start, long now) {

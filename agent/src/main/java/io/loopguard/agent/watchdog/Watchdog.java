@@ -30,11 +30,10 @@ public final class Watchdog implements LoopMonitor {
     private static final long UTILIZATION_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Waking up this much later than asked means the JVM (or at least this thread) stood still. */
     private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    /** GC notifications arrive shortly after the pause: wait this long before judging a finished stall. */
-    private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
+    /** GC notifications arrive after the pause, late on a busy machine: wait this long before judging a finished stall. */
+    private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long UNTIMED_LONG_TASK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int KEPT_STOPPED_LOOPS = 64;
-    private static final long CPU_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final long thresholdNanos;
     private Consumer<Detection> delivery;
@@ -89,7 +88,8 @@ public final class Watchdog implements LoopMonitor {
         for (long ticks = 0; ; ticks++) {
             LockSupport.parkNanos(this, TICK_NANOS);
             long now = System.nanoTime();
-            if (now - lastTick > TICK_NANOS + LATE_NANOS) {
+            boolean loopsRan = loopsRanMeanwhile(now - lastTick);
+            if (now - lastTick > TICK_NANOS + LATE_NANOS && !loopsRan) {
                 pauses.stopped(lastTick + TICK_NANOS, now);
             }
             lastTick = now;
@@ -159,8 +159,7 @@ public final class Watchdog implements LoopMonitor {
         StuckTask stuck = loop.stuck;
         if (stuck != null && stuck.start != start) {
             long exact = loop.durationOfLongTask(stuck.start);
-            long cpu = stuck.cpuAtFirstSample < 0 ? -1 : threads.getThreadCpuTime(threadId(loop.clock.thread()));
-            settling.add(new EndedStall(loop, stuck, exact >= 0 ? exact : now - stuck.start, now, cpu));
+            settling.add(new EndedStall(loop, stuck, exact >= 0 ? exact : now - stuck.start, now));
             loop.stuck = stuck = null;
         }
         if (start != 0 && stuck == null && now - start >= thresholdNanos) {
@@ -170,12 +169,7 @@ public final class Watchdog implements LoopMonitor {
             return;
         }
         if (stuck.sampleNow()) {
-            long id = threadId(loop.clock.thread());
-            if (stuck.samples() == 0) {
-                stuck.firstSampleAt = now;
-                stuck.cpuAtFirstSample = threads.isThreadCpuTimeEnabled() ? threads.getThreadCpuTime(id) : -1;
-            }
-            ThreadInfo info = threads.getThreadInfo(id, Integer.MAX_VALUE);
+            ThreadInfo info = threads.getThreadInfo(threadId(loop.clock.thread()), Integer.MAX_VALUE);
             // The task may have ended while the stack was taken: such a sample shows the next thing.
             if (info != null && loop.clock.taskStart() == start) {
                 stuck.sampled(info);
@@ -208,8 +202,7 @@ public final class Watchdog implements LoopMonitor {
                 continue; // stopped in a debugger: said once, not reported
             }
             JvmPauses.Overlap paused = pauses.overlap(stuck.start, stuck.start + ended.nanos);
-            String pause = ended.nanos - paused.nanos() < thresholdNanos && !ranThroughPauses(ended)
-                    ? paused.kind() : null;
+            String pause = ended.nanos - paused.nanos() < thresholdNanos ? paused.kind() : null;
             if (!stuck.reported && pause == null) {
                 continue; // too short once pauses are taken out, and not a pause either
             }
@@ -228,18 +221,22 @@ public final class Watchdog implements LoopMonitor {
     }
 
     /**
-     * Whether the loop thread used more CPU than the time left once pauses are taken out: then the watchdog
-     * was only starved of CPU, and the JVM did not stand still.
+     * Whether a loop thread used CPU for a good part of the last {@code interval}: then a late wake-up
+     * only means this thread was starved of CPU, not that the JVM stood still. Called on every tick.
      */
-    private boolean ranThroughPauses(EndedStall ended) {
-        StuckTask stuck = ended.stuck;
-        if (stuck.cpuAtFirstSample < 0) {
+    private boolean loopsRanMeanwhile(long interval) {
+        if (!threads.isThreadCpuTimeSupported()) {
             return false;
         }
-        long cpu = ended.cpuAtEnd - stuck.cpuAtFirstSample;
-        long end = stuck.start + ended.nanos;
-        long unpaused = end - stuck.firstSampleAt - pauses.overlap(stuck.firstSampleAt, end).nanos();
-        return cpu > unpaused + CPU_SLACK_NANOS;
+        boolean ran = false;
+        for (WatchedLoop loop : loops) {
+            long cpu = threads.getThreadCpuTime(threadId(loop.clock.thread()));
+            if (loop.cpuNanos >= 0 && cpu - loop.cpuNanos > interval / 5) {
+                ran = true;
+            }
+            loop.cpuNanos = cpu;
+        }
+        return ran;
     }
 
     private void noticeDebugger(WatchedLoop loop) {
@@ -266,6 +263,6 @@ public final class Watchdog implements LoopMonitor {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
-    private record EndedStall(WatchedLoop loop, StuckTask stuck, long nanos, long noticedAt, long cpuAtEnd) {
+    private record EndedStall(WatchedLoop loop, StuckTask stuck, long nanos, long noticedAt) {
     }
 }

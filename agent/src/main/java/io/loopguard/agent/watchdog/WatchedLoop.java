@@ -12,6 +12,8 @@ final class WatchedLoop {
     final DelayProbe probe;
     /** The task currently stuck longer than the threshold, or {@code null}; only the watchdog thread touches it. */
     StuckTask stuck;
+    /** The loop thread's CPU time at the last watchdog tick, or {@code -1}; only the watchdog thread touches it. */
+    long cpuNanos = -1;
     private long lastLongTaskStart;
     private final Histogram delays = new Histogram(MAX_DELAY_MICROS, 2);
     private long windowStart;
