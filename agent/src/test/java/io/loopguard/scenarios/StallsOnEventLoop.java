@@ -131,7 +131,7 @@ public final class StallsOnEventLoop {
         String name = stalled.submit(() -> Thread.currentThread().getName()).get();
         long took = stalled.submit(() -> burnCpu(200)).get();
         System.out.println("STALLED " + name + " " + took);
-        Thread.sleep(1_000);
+        Thread.sleep(1_500);
     }
 
     @ChannelHandler.Sharable

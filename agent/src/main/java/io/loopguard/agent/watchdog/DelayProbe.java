@@ -31,7 +31,7 @@ final class DelayProbe implements Runnable {
      * Sends the next probe if the last one ran, and returns the last one's delay in nanoseconds, or
      * {@code -1} if there is none to report.
      */
-    long sendNext(long now) {
+    long sendNext() {
         long delay = -1;
         if (inFlight) {
             long ran = ranAt;
@@ -43,7 +43,7 @@ final class DelayProbe implements Runnable {
         }
         if (loop != null && !shuttingDown()) {
             ranAt = 0;
-            sentAt = now;
+            sentAt = System.nanoTime();
             try {
                 loop.execute(this);
                 inFlight = true;

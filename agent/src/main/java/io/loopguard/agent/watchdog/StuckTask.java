@@ -91,11 +91,11 @@ final class StuckTask {
     }
 
     /**
-     * Whether the thread was seen loading, linking or initialising classes: the first requests of an
+     * Whether most samples were loading, linking or initialising classes: the first requests of an
      * application that is starting are slow for that reason, and would otherwise flood the report.
      */
     boolean warmup() {
-        return loadingClasses > 0;
+        return loadingClasses * 2 > samples;
     }
 
     private static boolean isLoadingClasses(StackTraceElement[] stack) {
