@@ -12,9 +12,9 @@ import java.time.Instant;
  * @param samples        how many stacks were sampled while the task was stuck
  * @param hottestSamples how many of them were at {@code hottestFrame}
  * @param blockedOn      the monitor the thread waited to enter and who held it, or {@code null}
- * @param pause          {@code gc} or {@code jvm} when a JVM-wide pause, not the task, took most of the time;
- *                       otherwise {@code null}
- * @param pauseMillis    how much of the duration the JVM was paused
+ * @param pause          why the task is not to blame, or {@code null}: {@code gc} or {@code jvm} (a JVM-wide
+ *                       pause took the time), {@code cpu} (the thread waited for a CPU: the machine is overloaded)
+ * @param pauseMillis    how much of the duration that took
  * @param warmup         whether the task was mostly loading and initialising classes (the application starting)
  */
 public record Stall(String phase, Instant started, long durationMillis, String hottestFrame, int samples,

@@ -50,11 +50,11 @@ final class StallConsoleLines {
             return;
         }
         if (stall.pause() != null) {
-            count("(JVM pause: " + stall.pause() + ")", stall);
+            count("(not the task: " + stall.pause() + ")", stall);
             if (!pauseShown) {
                 pauseShown = true;
-                err.println(ended(detection) + "\n    (stalls caused by JVM pauses are not shown here again,"
-                        + " only counted in the summary and written to the events file)");
+                err.println(ended(detection) + "\n    (stalls caused by JVM pauses or a lack of CPU are not shown"
+                        + " here again, only counted in the summary and written to the events file)");
             }
             return;
         }
@@ -118,7 +118,9 @@ final class StallConsoleLines {
         Stall stall = detection.stall();
         StringBuilder text = new StringBuilder("loopguard: stall ended: thread \"").append(detection.thread())
                 .append("\" ran one task for ").append(stall.durationMillis()).append(" ms");
-        if (stall.pause() != null) {
+        if ("cpu".equals(stall.pause())) {
+            text.append(", ").append(stall.pauseMillis()).append(" ms of it waiting for a CPU (the machine is overloaded)");
+        } else if (stall.pause() != null) {
             text.append(", ").append(stall.pauseMillis()).append(" ms of it in a JVM pause (")
                     .append(stall.pause()).append(")");
         }

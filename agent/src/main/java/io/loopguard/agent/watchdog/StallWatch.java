@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 final class StallWatch {
     /** GC notifications arrive after the pause, late on a busy machine: wait this long before judging a finished stall. */
     private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** The {@code pause} label of a stall that was the thread waiting for a CPU, not running its task. */
+    static final String CPU = "cpu";
 
     private final long thresholdNanos;
     private final JvmPauses pauses;
@@ -46,11 +48,11 @@ final class StallWatch {
         StuckTask stuck = loop.stuck;
         if (stuck != null && stuck.start != start) {
             long exact = loop.durationOfLongTask(stuck.start);
-            settling.add(new EndedStall(loop, stuck, exact >= 0 ? exact : now - stuck.start, now));
+            settling.add(new EndedStall(loop, stuck, exact >= 0 ? exact : now - stuck.start, now, loop.cpuNanos));
             loop.stuck = stuck = null;
         }
         if (start != 0 && stuck == null && now - start >= thresholdNanos) {
-            loop.stuck = stuck = new StuckTask(start, now);
+            loop.stuck = stuck = new StuckTask(start, now, loop.cpuAtTaskStart(start));
         }
         if (stuck == null) {
             return;
@@ -65,7 +67,8 @@ final class StallWatch {
         if (stuck.suspended) {
             noticeDebugger(loop);
         } else if (!stuck.reported && stuck.samples() > 0
-                && now - start - pauses.overlap(start, now).nanos() >= thresholdNanos) {
+                && now - start - pauses.overlap(start, now).nanos() >= thresholdNanos
+                && !waitingForCpu(stuck.cpuUsedInJava(loop.cpuNanos))) {
             stuck.reported = true;
             delivery.accept(StallDetection.of(loop.clock.thread().getName(), stuck.latest(), new Stall(Stall.ONGOING,
                     stuck.started, millis(now - start), null, stuck.samples(), 0, stuck.blockedOn(), null, 0,
@@ -90,6 +93,12 @@ final class StallWatch {
             }
             JvmPauses.Overlap paused = pauses.overlap(stuck.start, stuck.start + ended.nanos);
             String pause = ended.nanos - paused.nanos() < thresholdNanos ? paused.kind() : null;
+            long pausedNanos = paused.nanos();
+            long cpuUsed = stuck.cpuUsedInJava(ended.cpuAtEnd);
+            if (pause == null && waitingForCpu(cpuUsed)) {
+                pause = CPU;
+                pausedNanos = ended.nanos - cpuUsed;
+            }
             if (!stuck.reported && pause == null) {
                 continue; // too short once pauses are taken out, and not a pause either
             }
@@ -98,7 +107,7 @@ final class StallWatch {
             StackTraceElement[] stack = stuck.exampleOfHottest();
             delivery.accept(StallDetection.of(thread, stack != null ? stack : new StackTraceElement[0],
                     new Stall(Stall.ENDED, stuck.started, millis(ended.nanos), hottest, stuck.samples(),
-                            stuck.samplesAt(hottest), stuck.blockedOn(), pause, millis(paused.nanos()),
+                            stuck.samplesAt(hottest), stuck.blockedOn(), pause, millis(pausedNanos),
                             stuck.warmup())));
             ended.loop.stallEnded(ended.nanos);
             for (StallListener listener : listeners) {
@@ -129,6 +138,14 @@ final class StallWatch {
         }
     }
 
+    /**
+     * Whether a task running Java code has used less CPU than the threshold: then it was stuck waiting
+     * for a CPU (an overloaded machine), and would not have been a stall on its own.
+     */
+    private boolean waitingForCpu(long cpuUsed) {
+        return cpuUsed >= 0 && cpuUsed < thresholdNanos;
+    }
+
     private void failedListener(StallListener listener, RuntimeException problem) {
         if (!listenerFailureNoticed) {
             listenerFailureNoticed = true;
@@ -141,6 +158,7 @@ final class StallWatch {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
-    private record EndedStall(WatchedLoop loop, StuckTask stuck, long nanos, long noticedAt) {
+    /** @param cpuAtEnd the loop thread's CPU time when the end was noticed, or {@code -1} */
+    private record EndedStall(WatchedLoop loop, StuckTask stuck, long nanos, long noticedAt, long cpuAtEnd) {
     }
 }

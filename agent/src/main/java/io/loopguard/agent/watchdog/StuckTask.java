@@ -23,13 +23,20 @@ final class StuckTask {
     private int samples;
     private int blocked;
     private int loadingClasses;
+    private int inJavaCode;
+    /** The thread's CPU time around the task's start, or {@code -1} if unknown. */
+    final long cpuAtStart;
     private int ticks;
     boolean reported;
     boolean suspended;
 
-    /** @param start {@link System#nanoTime()} when the task started, {@code now} the current one */
-    StuckTask(long start, long now) {
+    /**
+     * @param start      {@link System#nanoTime()} when the task started, {@code now} the current one
+     * @param cpuAtStart the thread's CPU time around then, or {@code -1}
+     */
+    StuckTask(long start, long now, long cpuAtStart) {
         this.start = start;
+        this.cpuAtStart = cpuAtStart;
         this.started = Instant.now().minusNanos(now - start);
     }
 
@@ -55,6 +62,9 @@ final class StuckTask {
             blocked++;
             blockedOn = info.getLockName() + (info.getLockOwnerName() != null
                     ? " held by thread \"" + info.getLockOwnerName() + "\"" : "");
+        }
+        if (info.getThreadState() == Thread.State.RUNNABLE && stack.length > 0 && !stack[0].isNativeMethod()) {
+            inJavaCode++;
         }
         if (isLoadingClasses(stack)) {
             loadingClasses++;
@@ -83,6 +93,15 @@ final class StuckTask {
     StackTraceElement[] exampleOfHottest() {
         String hottest = hottestFrame();
         return hottest != null ? exampleAt.get(hottest) : latest;
+    }
+
+    /**
+     * How much CPU the task used, up to a CPU-time reading of {@code cpuNow}; {@code -1} if it cannot be
+     * told or does not matter: only a thread running Java code is expected to use CPU all the time (one
+     * waiting for a lock or in native code is not).
+     */
+    long cpuUsedInJava(long cpuNow) {
+        return cpuAtStart < 0 || cpuNow < 0 || inJavaCode * 2 <= samples ? -1 : cpuNow - cpuAtStart;
     }
 
     /** The monitor the thread waited for in most samples, or {@code null}. */

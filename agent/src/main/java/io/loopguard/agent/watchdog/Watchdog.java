@@ -132,6 +132,7 @@ public final class Watchdog implements LoopMonitor {
             }
             if (thresholdNanos > 0) {
                 stalls.watch(loop, now);
+                loop.noteRunningTask();
             }
             loop.recordFinishedLongTask();
         }

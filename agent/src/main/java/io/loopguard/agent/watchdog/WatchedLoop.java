@@ -14,6 +14,9 @@ final class WatchedLoop {
     StuckTask stuck;
     /** The loop thread's CPU time at the last watchdog tick, or {@code -1}; only the watchdog thread touches it. */
     long cpuNanos = -1;
+    /** The start of the task the last tick saw running, and the thread's CPU time at the tick that first saw it. */
+    private long seenTaskStart;
+    private long cpuAtSeenTaskStart = -1;
     private long lastLongTaskStart;
     private final Histogram delays = new Histogram(MAX_DELAY_MICROS, 2);
     private long windowStart;
@@ -58,6 +61,20 @@ final class WatchedLoop {
     long durationOfLongTask(long start) {
         long took = clock.lastLongTaskNanos();
         return clock.lastLongTaskStart() == start && took > 0 ? took : -1;
+    }
+
+    /** Notes the running task on every tick, so that a stuck task's CPU time can be told later. */
+    void noteRunningTask() {
+        long start = clock.taskStart();
+        if (start != seenTaskStart) {
+            seenTaskStart = start;
+            cpuAtSeenTaskStart = cpuNanos;
+        }
+    }
+
+    /** The thread's CPU time when the task that started at {@code start} was first seen, or {@code -1}. */
+    long cpuAtTaskStart(long start) {
+        return start == seenTaskStart ? cpuAtSeenTaskStart : -1;
     }
 
     synchronized void recordDelay(long nanos) {
