@@ -33,7 +33,7 @@ final class StallConsoleLines {
         Stall stall = detection.stall();
         String id = detection.thread() + ' ' + stall.started();
         if (stall.phase().equals(Stall.ONGOING)) {
-            if (!places.containsKey(where(detection)) && shownStalls.add(id)) {
+            if (!stall.warmup() && !places.containsKey(where(detection)) && shownStalls.add(id)) {
                 places.put(where(detection), new Place(where(detection)));
                 err.println(ongoing(detection));
             }
