@@ -9,7 +9,11 @@ import java.util.List;
  */
 final class TaskBoundaries {
 
-    /** Methods that run for an event loop's whole life, on an object that is its {@code Executor}. */
+    /**
+     * Methods that run for an event loop's whole life, on an object that is its {@code Executor}. Unlike
+     * {@link io.loopguard.agent.threads.EventLoopEntryPoints}, no {@code ManualIoEventLoop}: the application
+     * calls its run methods once per iteration, from its own thread.
+     */
     static final List<MethodRef> LOOP_RUNS = List.of(
             new MethodRef("io.netty.channel.SingleThreadIoEventLoop", "run"), // Netty 4.2, every transport
             new MethodRef("io.netty.channel.nio.NioEventLoop", "run"), // Netty 4.1
