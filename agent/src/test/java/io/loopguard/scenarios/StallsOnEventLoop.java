@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code lock-in-handler}: a channel handler enters a {@code synchronized} block another thread holds 500 ms;
  * <li>{@code tiny-tasks}: a loop kept busy with many tiny tasks for about two seconds (healthy);
  * <li>{@code delay}: two loops, one given a 200 ms CPU task, the other idle; prints
- *     {@code STALLED <thread> <nanos>} and {@code HEALTHY <thread>}.
+ *     {@code STALLED <thread> <nanos>} and {@code HEALTHY <thread>};
+ * <li>{@code breakpoint-in-task}: a task calls {@link #breakpointHere}, where a test's debugger stops the loop.
  * </ul>
  */
 public final class StallsOnEventLoop {
@@ -43,6 +44,10 @@ public final class StallsOnEventLoop {
                 case "lock-in-handler" -> lockHeldElsewhere(group);
                 case "tiny-tasks" -> tinyTasks(group.next(), 2_000);
                 case "delay" -> delay(group);
+                case "breakpoint-in-task" -> System.out.println("RESULT " + group.next().submit(() -> {
+                    breakpointHere();
+                    return "ok";
+                }).get());
                 default -> throw new IllegalArgumentException("unknown case: " + args[0]);
             }
         } finally {
@@ -63,6 +68,11 @@ public final class StallsOnEventLoop {
         }
         SINK.addAndGet(x);
         return System.nanoTime() - start;
+    }
+
+    /** Does nothing: a debugger sets a breakpoint here. */
+    static void breakpointHere() {
+        SINK.incrementAndGet();
     }
 
     private static void sleepMillis(long millis) {

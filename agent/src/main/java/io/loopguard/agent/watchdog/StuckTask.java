@@ -58,10 +58,14 @@ final class StuckTask {
             samplesAt.merge(top, 1, Integer::sum);
             exampleAt.put(top, stack);
         }
-        if (info.getThreadState() == Thread.State.BLOCKED && info.getLockName() != null) {
+        // Sampled just as the thread takes the lock, its owner may already read as the thread itself.
+        if (info.getThreadState() == Thread.State.BLOCKED && info.getLockName() != null
+                && !info.getThreadName().equals(info.getLockOwnerName())) {
             blocked++;
-            blockedOn = info.getLockName() + (info.getLockOwnerName() != null
-                    ? " held by thread \"" + info.getLockOwnerName() + "\"" : "");
+            if (blockedOn == null) {
+                blockedOn = info.getLockName() + (info.getLockOwnerName() != null
+                        ? " held by thread \"" + info.getLockOwnerName() + "\"" : "");
+            }
         }
         if (info.getThreadState() == Thread.State.RUNNABLE && stack.length > 0 && !stack[0].isNativeMethod()) {
             inJavaCode++;
