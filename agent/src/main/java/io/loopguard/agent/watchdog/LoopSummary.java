@@ -34,12 +34,10 @@ public final class LoopSummary implements Reporter {
             if (!text.isEmpty()) {
                 text.append('\n');
             }
-            text.append(String.format(Locale.ROOT, "loopguard: event loop \"%s\": delay p50 %s, p99 %s, max %s"
-                            + " (%d probes); busy %.1f%% (last second %.1f%%); %d %s, %s in all",
-                    loop.thread(), millis(loop.delayP50Nanos()), millis(loop.delayP99Nanos()),
-                    millis(loop.delayMaxNanos()), loop.delaySamples(), 100 * loop.totalUtilization(),
-                    100 * loop.utilization(), loop.stalls(), loop.stalls() == 1 ? "stall" : "stalls",
-                    millis(loop.stallNanos())));
+            text.append("loopguard: event loop \"").append(loop.thread()).append("\": ").append(delay(loop))
+                    .append(String.format(Locale.ROOT, "; busy %.1f%% (last second %.1f%%); %d %s, %s in all",
+                            100 * loop.totalUtilization(), 100 * loop.utilization(), loop.stalls(),
+                            loop.stalls() == 1 ? "stall" : "stalls", millis(loop.stallNanos())));
         }
         if (loops.size() > SHOWN_LOOPS) {
             text.append("\nloopguard: ... and ").append(loops.size() - SHOWN_LOOPS).append(" more event loops");
@@ -47,6 +45,14 @@ public final class LoopSummary implements Reporter {
         if (!text.isEmpty()) {
             err.println(text);
         }
+    }
+
+    private static String delay(LoopStats loop) {
+        if (loop.delaySamples() == 0) {
+            return "delay not measured (no probe task ran on it)";
+        }
+        return "delay p50 " + millis(loop.delayP50Nanos()) + ", p99 " + millis(loop.delayP99Nanos()) + ", max "
+                + millis(loop.delayMaxNanos()) + " (" + loop.delaySamples() + " probes)";
     }
 
     private static String millis(long nanos) {
