@@ -124,6 +124,9 @@ final class StallConsoleLines {
             text.append(", ").append(stall.pauseMillis()).append(" ms of it in a JVM pause (")
                     .append(stall.pause()).append(")");
         }
+        if (stall.blockedOn() != null) {
+            text.append(", waiting to lock ").append(stall.blockedOn());
+        }
         if (stall.hottestFrame() != null) {
             text.append("; ").append(stall.hottestSamples()).append(" of ").append(stall.samples())
                     .append(" samples at ").append(stall.hottestFrame());

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 final class StallWatch {
     /** GC notifications arrive after the pause, late on a busy machine: wait this long before judging a finished stall. */
     private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** A few samples first, so that the alarm names where the time goes, not a passing frame. */
+    private static final int SAMPLES_BEFORE_ALARM = 3;
     /** The {@code pause} label of a stall that was the thread waiting for a CPU, not running its task. */
     static final String CPU = "cpu";
 
@@ -53,6 +55,7 @@ final class StallWatch {
         }
         if (start != 0 && stuck == null && now - start >= thresholdNanos) {
             loop.stuck = stuck = new StuckTask(start, now, loop.cpuAtTaskStart(start));
+            loop.lastStuckStart = start;
         }
         if (stuck == null) {
             return;
@@ -66,13 +69,25 @@ final class StallWatch {
         }
         if (stuck.suspended) {
             noticeDebugger(loop);
-        } else if (!stuck.reported && stuck.samples() > 0
+        } else if (!stuck.reported && stuck.samples() >= SAMPLES_BEFORE_ALARM
                 && now - start - pauses.overlap(start, now).nanos() >= thresholdNanos
                 && !waitingForCpu(stuck.cpuUsedInJava(loop.cpuNanos))) {
             stuck.reported = true;
-            delivery.accept(StallDetection.of(loop.clock.thread().getName(), stuck.latest(), new Stall(Stall.ONGOING,
-                    stuck.started, millis(now - start), null, stuck.samples(), 0, stuck.blockedOn(), null, 0,
-                    stuck.warmup())));
+            String hottest = stuck.hottestFrame();
+            delivery.accept(StallDetection.of(loop.clock.thread().getName(), stuck.exampleOfHottest(),
+                    new Stall(Stall.ONGOING, stuck.started, millis(now - start), hottest, stuck.samples(),
+                            stuck.samplesAt(hottest), stuck.blockedOn(), null, 0, stuck.warmup())));
+        }
+    }
+
+    /**
+     * A long task finished that was never seen stuck (the watchdog could not run meanwhile, as in a GC
+     * pause): it is judged and reported when it ends, with no stack.
+     */
+    void finishedUnseen(WatchedLoop loop, long now) {
+        if (loop.finishedLongTaskNanos >= thresholdNanos && loop.finishedLongTaskStart != loop.lastStuckStart) {
+            StuckTask unseen = new StuckTask(loop.finishedLongTaskStart, now, -1);
+            settling.add(new EndedStall(loop, unseen, loop.finishedLongTaskNanos, now, -1));
         }
     }
 
@@ -99,8 +114,8 @@ final class StallWatch {
                 pause = CPU;
                 pausedNanos = ended.nanos - cpuUsed;
             }
-            if (!stuck.reported && pause == null) {
-                continue; // too short once pauses are taken out, and not a pause either
+            if (!stuck.reported && stuck.samples() > 0 && pause == null) {
+                continue; // seen, but too short once pauses and waiting for a CPU are taken out
             }
             String thread = ended.loop.clock.thread().getName();
             String hottest = stuck.hottestFrame();

@@ -16,19 +16,21 @@ final class StuckTask {
 
     final long start;
     final Instant started;
+    /** The thread's CPU time around the task's start, or {@code -1} if unknown. */
+    final long cpuAtStart;
+    /** Whether the ongoing report was made. */
+    boolean reported;
+    /** Whether a sample found the thread suspended (a debugger): then nothing about it is reported. */
+    boolean suspended;
     private final Map<String, Integer> samplesAt = new HashMap<>();
     private final Map<String, StackTraceElement[]> exampleAt = new HashMap<>();
     private StackTraceElement[] latest;
     private String blockedOn;
+    private int ticks;
     private int samples;
     private int blocked;
     private int loadingClasses;
     private int inJavaCode;
-    /** The thread's CPU time around the task's start, or {@code -1} if unknown. */
-    final long cpuAtStart;
-    private int ticks;
-    boolean reported;
-    boolean suspended;
 
     /**
      * @param start      {@link System#nanoTime()} when the task started, {@code now} the current one

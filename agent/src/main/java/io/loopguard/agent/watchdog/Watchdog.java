@@ -134,7 +134,9 @@ public final class Watchdog implements LoopMonitor {
                 stalls.watch(loop, now);
                 loop.noteRunningTask();
             }
-            loop.recordFinishedLongTask();
+            if (loop.recordFinishedLongTask() && thresholdNanos > 0) {
+                stalls.finishedUnseen(loop, now);
+            }
         }
         stalls.settle(now);
         if (newWindow) {

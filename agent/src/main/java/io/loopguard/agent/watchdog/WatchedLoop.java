@@ -17,7 +17,11 @@ final class WatchedLoop {
     /** The start of the task the last tick saw running, and the thread's CPU time at the tick that first saw it. */
     private long seenTaskStart;
     private long cpuAtSeenTaskStart = -1;
-    private long lastLongTaskStart;
+    /** The last long task seen finished; only the watchdog thread touches these. */
+    long finishedLongTaskStart;
+    long finishedLongTaskNanos;
+    /** The start of the last task found stuck. */
+    long lastStuckStart;
     private final Histogram delays = new Histogram(MAX_DELAY_MICROS, 2);
     private long windowStart;
     private long windowBusy;
@@ -30,7 +34,7 @@ final class WatchedLoop {
         this.probe = new DelayProbe(clock.loop());
         this.windowStart = now;
         this.windowBusy = busyUntil(now);
-        this.lastLongTaskStart = clock.lastLongTaskStart();
+        this.finishedLongTaskStart = clock.lastLongTaskStart();
     }
 
     /** Time spent in tasks since the loop started, the running task's part included. */
@@ -46,15 +50,19 @@ final class WatchedLoop {
 
     /**
      * Counts the last long task to finish as a delay, once: a task queued as it began waited that long,
-     * which a probe sent a little later does not see in full.
+     * which a probe sent a little later does not see in full. Returns whether there was a new one; then
+     * {@link #finishedLongTaskStart} and {@link #finishedLongTaskNanos} describe it.
      */
-    void recordFinishedLongTask() {
+    boolean recordFinishedLongTask() {
         long took = clock.lastLongTaskNanos();
         long started = clock.lastLongTaskStart();
-        if (took > 0 && started != lastLongTaskStart) {
-            lastLongTaskStart = started;
-            recordDelay(took);
+        if (took <= 0 || started == finishedLongTaskStart) {
+            return false;
         }
+        finishedLongTaskStart = started;
+        finishedLongTaskNanos = took;
+        recordDelay(took);
+        return true;
     }
 
     /** How long the task that started at {@code start} took, if it is the last long task to finish; else {@code -1}. */
