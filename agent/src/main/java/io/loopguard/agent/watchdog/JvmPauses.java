@@ -17,18 +17,21 @@ import javax.management.openmbean.CompositeData;
 /**
  * When the whole JVM stood still, so that a stall it caused is not blamed on the task it interrupted:
  * garbage-collection pauses (from the JVM's GC notifications) and stretches in which the watchdog itself
- * could not run (a safepoint, a debugger suspending every thread, a stopped process).
+ * could not run (a safepoint, a debugger suspending every thread, a stopped process); and stretches in
+ * which the machine was overloaded (the watchdog ran late although loops ran).
  */
 final class JvmPauses {
     static final String GC = "gc";
     static final String JVM = "jvm";
-    private static final int KEPT = 256;
+    /** Not a JVM pause: the watchdog was late while loops ran, so the machine had too few CPUs free. */
+    static final String CPU = "cpu";
+    private static final int KEPT = 1024;
     private static final long KEPT_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final Deque<Pause> pauses = new ArrayDeque<>();
     private long jvmStartNanos;
 
-    /** How much of an interval the JVM was paused, and whether a garbage collection was part of it. */
+    /** How much of an interval the JVM was paused or starved, and the main cause: gc, else jvm, else cpu. */
     record Overlap(long nanos, String kind) {
     }
 
@@ -60,17 +63,28 @@ final class JvmPauses {
         add(new Pause(from, to, JVM));
     }
 
-    /** How much of {@code [from, to]} fell in pauses, each moment counted once. */
-    synchronized Overlap overlap(long from, long to) {
+    /** Between {@code from} and {@code to} the watchdog waited for a CPU while event loops ran. */
+    void overloaded(long from, long to) {
+        add(new Pause(from, to, CPU));
+    }
+
+    /**
+     * How much of {@code [from, to]} fell in pauses, each moment counted once.
+     *
+     * @param withOverload whether stretches of an overloaded machine count too (for a thread that was
+     *                     runnable, so that it waited for a CPU like the watchdog did)
+     */
+    synchronized Overlap overlap(long from, long to, boolean withOverload) {
         List<Pause> inside = new ArrayList<>();
         for (Pause pause : pauses) {
-            if (pause.end > from && pause.start < to) {
+            if (pause.end > from && pause.start < to && (withOverload || !pause.kind.equals(CPU))) {
                 inside.add(new Pause(Math.max(pause.start, from), Math.min(pause.end, to), pause.kind));
             }
         }
         inside.sort(Comparator.comparingLong(Pause::start));
         long total = 0;
         long gc = 0;
+        long jvm = 0;
         long coveredUntil = from;
         for (Pause pause : inside) {
             long start = Math.max(pause.start, coveredUntil);
@@ -80,10 +94,12 @@ final class JvmPauses {
             }
             if (pause.kind.equals(GC)) {
                 gc += pause.end - pause.start;
+            } else if (pause.kind.equals(JVM)) {
+                jvm += pause.end - pause.start;
             }
         }
         // A collection is the one cause the JVM names; the rest of such a stretch is mostly its tail.
-        return new Overlap(total, gc > 0 ? GC : JVM);
+        return new Overlap(total, gc > 0 ? GC : jvm > 0 ? JVM : CPU);
     }
 
     private synchronized void add(Pause pause) {

@@ -21,8 +21,6 @@ final class StallWatch {
     private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /** A few samples first, so that the alarm names where the time goes, not a passing frame. */
     private static final int SAMPLES_BEFORE_ALARM = 3;
-    /** The {@code pause} label of a stall that was the thread waiting for a CPU, not running its task. */
-    static final String CPU = "cpu";
 
     private final long thresholdNanos;
     private final JvmPauses pauses;
@@ -70,7 +68,7 @@ final class StallWatch {
         if (stuck.suspended) {
             noticeDebugger(loop);
         } else if (!stuck.reported && stuck.samples() >= SAMPLES_BEFORE_ALARM
-                && now - start - pauses.overlap(start, now).nanos() >= thresholdNanos
+                && now - start - pauses.overlap(start, now, stuck.runnable()).nanos() >= thresholdNanos
                 && !waitingForCpu(stuck.cpuUsedInJava(loop.cpuNanos))) {
             stuck.reported = true;
             String hottest = stuck.hottestFrame();
@@ -82,7 +80,7 @@ final class StallWatch {
 
     /**
      * A long task finished that was never seen stuck (the watchdog could not run meanwhile, as in a GC
-     * pause): it is judged and reported when it ends, with no stack.
+     * pause): reported when it ends, with no stack, if a pause explains it; nothing is known to blame it.
      */
     void finishedUnseen(WatchedLoop loop, long now) {
         if (loop.finishedLongTaskNanos >= thresholdNanos && loop.finishedLongTaskStart != loop.lastStuckStart) {
@@ -106,16 +104,16 @@ final class StallWatch {
             if (stuck.suspended) {
                 continue; // stopped in a debugger: said once, not reported
             }
-            JvmPauses.Overlap paused = pauses.overlap(stuck.start, stuck.start + ended.nanos);
+            JvmPauses.Overlap paused = pauses.overlap(stuck.start, stuck.start + ended.nanos, stuck.runnable());
             String pause = ended.nanos - paused.nanos() < thresholdNanos ? paused.kind() : null;
             long pausedNanos = paused.nanos();
             long cpuUsed = stuck.cpuUsedInJava(ended.cpuAtEnd);
             if (pause == null && waitingForCpu(cpuUsed)) {
-                pause = CPU;
+                pause = JvmPauses.CPU;
                 pausedNanos = ended.nanos - cpuUsed;
             }
-            if (!stuck.reported && stuck.samples() > 0 && pause == null) {
-                continue; // seen, but too short once pauses and waiting for a CPU are taken out
+            if (!stuck.reported && pause == null) {
+                continue; // too short once pauses and waiting for a CPU are taken out, or never seen stuck
             }
             String thread = ended.loop.clock.thread().getName();
             String hottest = stuck.hottestFrame();

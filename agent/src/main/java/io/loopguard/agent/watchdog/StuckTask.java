@@ -31,6 +31,7 @@ final class StuckTask {
     private int blocked;
     private int loadingClasses;
     private int inJavaCode;
+    private int runnable;
 
     /**
      * @param start      {@link System#nanoTime()} when the task started, {@code now} the current one
@@ -69,8 +70,11 @@ final class StuckTask {
                         ? " held by thread \"" + info.getLockOwnerName() + "\"" : "");
             }
         }
-        if (info.getThreadState() == Thread.State.RUNNABLE && stack.length > 0 && !stack[0].isNativeMethod()) {
-            inJavaCode++;
+        if (info.getThreadState() == Thread.State.RUNNABLE) {
+            runnable++;
+            if (stack.length > 0 && !stack[0].isNativeMethod()) {
+                inJavaCode++;
+            }
         }
         if (isLoadingClasses(stack)) {
             loadingClasses++;
@@ -108,6 +112,14 @@ final class StuckTask {
      */
     long cpuUsedInJava(long cpuNow) {
         return cpuAtStart < 0 || cpuNow < 0 || inJavaCode * 2 <= samples ? -1 : cpuNow - cpuAtStart;
+    }
+
+    /**
+     * Whether the thread was runnable in most samples (or never sampled): then it waited for a CPU
+     * whenever the machine was overloaded, rather than for a lock or an event.
+     */
+    boolean runnable() {
+        return runnable * 2 > samples || samples == 0;
     }
 
     /** The monitor the thread waited for in most samples, or {@code null}. */

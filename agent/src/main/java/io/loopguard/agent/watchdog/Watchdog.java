@@ -24,6 +24,8 @@ public final class Watchdog implements LoopMonitor {
     private static final long UTILIZATION_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Waking up this much later than asked means the JVM (or at least this thread) stood still. */
     private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Waking up this much late while loops ran means this thread waited for a CPU: the machine is overloaded. */
+    private static final long OVERLOADED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long UNTIMED_LONG_TASK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int KEPT_STOPPED_LOOPS = 64;
 
@@ -93,6 +95,8 @@ public final class Watchdog implements LoopMonitor {
             boolean loopsRan = loopsRanMeanwhile(now - lastTick);
             if (now - lastTick > TICK_NANOS + LATE_NANOS && !loopsRan) {
                 pauses.stopped(lastTick + TICK_NANOS, now);
+            } else if (now - lastTick > TICK_NANOS + OVERLOADED_NANOS) {
+                pauses.overloaded(lastTick + TICK_NANOS, now);
             }
             lastTick = now;
             boolean newWindow = now - lastWindow >= UTILIZATION_WINDOW_NANOS;
