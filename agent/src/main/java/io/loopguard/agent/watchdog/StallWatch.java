@@ -112,8 +112,8 @@ final class StallWatch {
                 pause = JvmPauses.CPU;
                 pausedNanos = ended.nanos - cpuUsed;
             }
-            if (!stuck.reported && pause == null) {
-                continue; // too short once pauses and waiting for a CPU are taken out, or never seen stuck
+            if (pause == null && stuck.samples() == 0) {
+                continue; // never seen stuck and no pause explains it: nothing is known about it
             }
             String thread = ended.loop.clock.thread().getName();
             String hottest = stuck.hottestFrame();
