@@ -81,7 +81,7 @@ class StallWatchdogIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.loopguard.testkit.Jdk#all")
     void aLoadedHealthyHttpServerIsNotStalled(Jdk jdk) {
-        ForkedJvm.Run run = ForkedJvm.on(jdk).run(HealthyHttpServer.class, "4", "2000").assertSucceeded();
+        ForkedJvm.Run run = ForkedJvm.on(jdk).run(HealthyHttpServer.class, "2", "2000").assertSucceeded();
         Matcher requests = Pattern.compile("REQUESTS (\\d+)").matcher(run.stdout());
         assertTrue(requests.find() && Long.parseLong(requests.group(1)) > 20, run.toString());
         assertNoStallBlamedOnTheApplication(run);
