@@ -66,7 +66,8 @@ final class SelfTest {
 
     String describe(Options options) {
         String jdk = "JDK " + Runtime.version().feature();
-        String settings = "mode=" + options.mode() + (options.events() != null ? ", events=" + options.events() : "");
+        String settings = "mode=" + options.mode() + (options.events() != null ? ", events=" + options.events() : "")
+                + ", stall-threshold=" + (options.stallThreshold() != null ? options.stallThreshold().toMillis() + "ms" : "off");
         if (notProbed.isEmpty()) {
             return "loopguard: active on " + jdk + ", " + operations + " operations probed, " + settings;
         }

@@ -21,6 +21,8 @@ import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.agent.threads.EventLoopEntryPoints;
 import io.loopguard.agent.threads.ThreadFamilies;
 import io.loopguard.bootstrap.DetectionSubscribers;
+import io.loopguard.agent.watchdog.LoopSummary;
+import io.loopguard.agent.watchdog.Watchdog;
 import io.loopguard.bootstrap.Probe;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,6 +61,8 @@ final class Startup {
         MeterStore meters = new MeterStore();
         reporters.add(new MetricsReporter(meters));
         reporters.add(new SubscribersReporter());
+        Watchdog watchdog = new Watchdog(options.stallThreshold(), problems);
+        reporters.add(new LoopSummary(watchdog, err));
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
         reporting.start();
         DetectionSubscribers.deliverWith(reporting::flush);
@@ -74,9 +78,13 @@ final class Startup {
         Probe.install(detector);
         MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
                 problems);
-        BitSet probed = new Instrumenter(instrumentation, problems).install(Catalog.OPERATIONS,
+        Instrumenter instrumenter = new Instrumenter(instrumentation, problems);
+        watchdog.instrument(instrumenter);
+        BitSet probed = instrumenter.install(Catalog.OPERATIONS,
                 concat(EventLoopEntryPoints.METHODS, integrations.eventLoopMethods()),
                 Allowances.with(concat(integrations.allowedMethods(), options.allow())), attachedLate);
+        watchdog.start(reporting::submit);
+        reporting.beforeExit(watchdog::flush);
 
         err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
     }

@@ -95,6 +95,41 @@ public final class Probe {
         state.allowed--;
     }
 
+    /** Entry of an event loop's run method: the loop's tasks are timed from now on. */
+    public static LoopClock loopStarted(Object loop) {
+        ThreadState state = state();
+        if (state.loopClock == null) {
+            state.loopClock = LoopClock.start(Thread.currentThread(), loop);
+        } else {
+            state.loopClock.enterRun();
+        }
+        return state.loopClock;
+    }
+
+    /** Exit of a method entered through {@link #loopStarted}. */
+    public static void loopEnded(LoopClock clock) {
+        if (clock.exitRun()) {
+            STATE.get().loopClock = null;
+        }
+    }
+
+    /** Entry of one unit of an event loop's work (a task, an I/O dispatch); {@code null} off event loops. */
+    public static LoopClock taskStarted() {
+        ThreadState state = STATE.get();
+        LoopClock clock = state == null ? null : state.loopClock;
+        if (clock != null) {
+            clock.taskStarted();
+        }
+        return clock;
+    }
+
+    /** Exit of a method entered through {@link #taskStarted}. */
+    public static void taskEnded(LoopClock clock) {
+        if (clock != null) {
+            clock.taskEnded();
+        }
+    }
+
     private static ThreadState state() {
         ThreadState state = STATE.get();
         return state != null ? state : judge();

@@ -10,6 +10,8 @@ public final class ThreadState {
     int allowed;
     /** Greater than zero while a probed call is in progress: the blocking calls it makes are its own. */
     int depth;
+    /** The clock of the event loop this thread runs, while it is inside the loop's run method. */
+    LoopClock loopClock;
 
     ThreadState() {
     }

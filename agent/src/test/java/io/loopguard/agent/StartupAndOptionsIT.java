@@ -32,7 +32,7 @@ class StartupAndOptionsIT {
         assertEquals(jdk.feature(), Integer.parseInt(active.group(1)));
         assertEquals(Catalog.OPERATIONS.size(), Integer.parseInt(active.group(2)));
         // The self-test's probe firings are never reported.
-        assertEquals(0, run.events().all().size(), run.events().toString());
+        assertEquals(0, run.events().blockingCalls().size(), run.events().toString());
         assertTrue(run.stderr().contains("loopguard: summary: no blocking calls"), run.stderr());
     }
 
@@ -72,7 +72,7 @@ class StartupAndOptionsIT {
         ForkedJvm.Run run = ForkedJvm.on(jdk).jvmOption("-Dloopguard.mode=off")
                 .run(BlockingCallsIn.class, "event-loop", "1", "threadSleep").assertSucceeded();
         assertTrue(run.stderr().contains("loopguard: off (mode=off)"), run.stderr());
-        assertEquals(0, run.events().all().size());
+        assertEquals(0, run.events().blockingCalls().size());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,7 +95,7 @@ class StartupAndOptionsIT {
         ForkedJvm.Run run = ForkedJvm.on(jdk)
                 .run(BlockingCallsIn.class, "event-loop", "1", "threadSleep", "blockingQueueTake", "futureGet")
                 .assertSucceeded();
-        List<JsonNode> events = run.events().all();
+        List<JsonNode> events = run.events().blockingCalls();
         assertEquals(3, events.size(), run.events().toString());
         for (JsonNode event : events) {
             assertEquals("blocking-call", event.path("type").asText());

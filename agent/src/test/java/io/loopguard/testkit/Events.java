@@ -57,10 +57,13 @@ public final class Events {
         return lines.stream().filter(test).toList();
     }
 
-    /** Detections whose call site is in {@code className.methodName(}. */
+    /**
+     * Blocking calls whose call site is in {@code className.methodName(} (not stalls: a loop held long
+     * by such calls is also reported as a stall there).
+     */
     public List<JsonNode> atCallSite(String className, String methodName) {
         String prefix = className + "." + methodName + "(";
-        return where(e -> e.path("callSite").asText().startsWith(prefix));
+        return where(e -> e.path("type").asText().equals("blocking-call") && e.path("callSite").asText().startsWith(prefix));
     }
 
     /** The sum of the {@code count} of every {@code dropped} line. */

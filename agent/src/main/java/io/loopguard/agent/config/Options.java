@@ -2,22 +2,26 @@ package io.loopguard.agent.config;
 
 import io.loopguard.agent.threads.MethodRef;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The agent's options, already checked. See {@link OptionsParser} for how they are given.
  *
- * @param events      the JSON Lines file every detection is appended to, or {@code null}
- * @param threads     names of threads that must never block (whole-name match), or {@code null}
- * @param allow       methods inside which blocking is accepted
- * @param commonPool  whether the workers of {@code ForkJoinPool.commonPool()} must never block
- * @param metricsPort the port the Prometheus endpoint listens on, or {@code 0} for none
- * @param metricsHost the address the Prometheus endpoint listens on (loopback unless the user widens it)
+ * @param events         the JSON Lines file every detection is appended to, or {@code null}
+ * @param threads        names of threads that must never block (whole-name match), or {@code null}
+ * @param allow          methods inside which blocking is accepted
+ * @param commonPool     whether the workers of {@code ForkJoinPool.commonPool()} must never block
+ * @param metricsPort    the port the Prometheus endpoint listens on, or {@code 0} for none
+ * @param metricsHost    the address the Prometheus endpoint listens on (loopback unless the user widens it)
+ * @param stallThreshold how long one event-loop task may run before it is reported as a stall, or
+ *                       {@code null} ({@code off}) for no stall reports
  */
 public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool,
-                      int metricsPort, String metricsHost) {
+                      int metricsPort, String metricsHost, Duration stallThreshold) {
 
+    public static final Duration DEFAULT_STALL_THRESHOLD = Duration.ofMillis(100);
     public static final Options DEFAULTS = new Builder().build();
 
     /** Collects options while they are parsed, starting from the defaults: one field per option. */
@@ -29,9 +33,10 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
         boolean commonPool;
         int metricsPort;
         String metricsHost = "127.0.0.1";
+        Duration stallThreshold = DEFAULT_STALL_THRESHOLD;
 
         Options build() {
-            return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost);
+            return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold);
         }
     }
 }

@@ -68,8 +68,9 @@ public final class OptionsParser {
             case "common-pool" -> options.commonPool = bool(value, "the common pool's workers are not designated");
             case "metrics-port" -> options.metricsPort = port(value);
             case "metrics-host" -> options.metricsHost = host(value);
+            case "stall-threshold" -> options.stallThreshold = StallThreshold.parse(value);
             default -> throw new IllegalArgumentException("is not a Loopguard option (known: mode, events, threads,"
-                    + " allow, common-pool, metrics-port, metrics-host); it is ignored");
+                    + " allow, common-pool, metrics-port, metrics-host, stall-threshold); it is ignored");
         }
     }
 

@@ -47,6 +47,16 @@ public final class Instrumenter {
     }
 
     /**
+     * Also inlines {@code advice}, a ByteBuddy advice class that calls only {@link io.loopguard.bootstrap.Probe},
+     * into every overload of {@code methods} that has a body; call it before {@link #install}.
+     */
+    public Instrumenter advise(Class<?> advice, List<MethodRef> methods) {
+        Advice inlined = Advice.to(advice);
+        methods.forEach(method -> plan(method.internalClassName(), inlined.on(withBody(method.methodName()))));
+        return this;
+    }
+
+    /**
      * Instruments everything and returns the ids of the operations that got a probe.
      *
      * @param attachedLate whether the application was already running (dynamic attach): then its

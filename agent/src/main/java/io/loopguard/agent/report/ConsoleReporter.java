@@ -17,15 +17,21 @@ public final class ConsoleReporter implements Reporter {
 
     private final PrintStream err;
     private final Map<String, CallSiteCount> callSites = new LinkedHashMap<>();
+    private final StallConsoleLines stalls;
     private long total;
     private long dropped;
 
     public ConsoleReporter(PrintStream err) {
         this.err = err;
+        this.stalls = new StallConsoleLines(err);
     }
 
     @Override
     public void report(Detection detection) {
+        if (detection.stall() != null) {
+            stalls.report(detection);
+            return;
+        }
         total++;
         String key = detection.type() + ' ' + detection.describeOperation() + ' ' + detection.callSite();
         CallSiteCount count = callSites.get(key);
@@ -57,6 +63,7 @@ public final class ConsoleReporter implements Reporter {
 
     @Override
     public void close() {
+        stalls.summary();
         if (total == 0 && dropped == 0) {
             err.println("loopguard: summary: no blocking calls on threads that must never block");
             return;

@@ -1,6 +1,7 @@
 package io.loopguard.agent.report;
 
 import io.loopguard.agent.detect.Detection;
+import io.loopguard.agent.detect.Stall;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,15 +15,39 @@ final class JsonLine {
                 .field("operation", detection.operation())
                 .field("via", detection.via())
                 .field("thread", detection.thread())
+                .stallDuration(detection.stall())
                 .field("callSite", detection.callSite())
                 .field("stack", detection.stack())
                 .field("time", detection.time().toString())
                 .field("hint", detection.hint())
+                .stallFacts(detection.stall())
                 .end();
     }
 
     static String dropped(long count, Instant time) {
         return new JsonLine().field("type", "dropped").number("count", count).field("time", time.toString()).end();
+    }
+
+    private JsonLine stallDuration(Stall stall) {
+        return stall == null ? this : number("durationMillis", stall.durationMillis());
+    }
+
+    private JsonLine stallFacts(Stall stall) {
+        if (stall == null) {
+            return this;
+        }
+        field("phase", stall.phase()).field("started", stall.started().toString())
+                .field("hottestFrame", stall.hottestFrame()).number("samples", stall.samples())
+                .number("hottestSamples", stall.hottestSamples()).field("blockedOn", stall.blockedOn())
+                .field("pause", stall.pause());
+        if (stall.pause() != null) {
+            number("pauseMillis", stall.pauseMillis());
+        }
+        if (stall.warmup()) {
+            name("warmup");
+            json.append(true);
+        }
+        return this;
     }
 
     private JsonLine field(String name, String value) {

@@ -5,6 +5,7 @@ import io.loopguard.agent.threads.AgentThread;
 import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ThreadState;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -24,6 +25,7 @@ public final class ReportingThread {
     private final AtomicLong submitted = new AtomicLong();
     /** How many submitted detections were delivered (or counted as dropped); written by this thread only. */
     private volatile long delivered;
+    private final List<Runnable> beforeExit = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
 
     public ReportingThread(DetectionQueue queue, List<Reporter> reporters) {
@@ -35,6 +37,11 @@ public final class ReportingThread {
     public void start() {
         thread.start();
         Runtime.getRuntime().addShutdownHook(new AgentThread("loopguard-exit", this::stopAndWait));
+    }
+
+    /** Runs {@code last} on this thread at JVM exit, before the last detections are written: to submit its own. */
+    public void beforeExit(Runnable last) {
+        beforeExit.add(last);
     }
 
     /** Hands a detection to this thread. Never blocks: safe on any thread. */
@@ -80,6 +87,7 @@ public final class ReportingThread {
                 LockSupport.parkNanos(this, IDLE_NANOS);
             }
         }
+        beforeExit.forEach(Runnable::run);
         drain();
         reporters.forEach(Reporter::close);
     }

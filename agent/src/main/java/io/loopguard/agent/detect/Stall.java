@@ -1,0 +1,25 @@
+package io.loopguard.agent.detect;
+
+import java.time.Instant;
+
+/**
+ * What the watchdog measured about one event-loop task that ran longer than {@code stall-threshold}.
+ *
+ * @param phase          {@code ongoing} (reported once, as the threshold is crossed) or {@code ended}
+ * @param started        when the task started; the same in both reports of one stall
+ * @param durationMillis how long the task had run ({@code ongoing}) or took in all ({@code ended})
+ * @param hottestFrame   the top application frame seen in most samples, or {@code null} before there are several
+ * @param samples        how many stacks were sampled while the task was stuck
+ * @param hottestSamples how many of them were at {@code hottestFrame}
+ * @param blockedOn      the monitor the thread waited to enter and who held it, or {@code null}
+ * @param pause          why the task is not to blame, or {@code null}: {@code gc} or {@code jvm} (a JVM-wide
+ *                       pause took the time), {@code cpu} (the thread waited for a CPU: the machine is overloaded)
+ * @param pauseMillis    how much of the duration that took
+ * @param warmup         whether the task was mostly loading and initialising classes (the application starting)
+ */
+public record Stall(String phase, Instant started, long durationMillis, String hottestFrame, int samples,
+                    int hottestSamples, String blockedOn, String pause, long pauseMillis, boolean warmup) {
+
+    public static final String ONGOING = "ongoing";
+    public static final String ENDED = "ended";
+}

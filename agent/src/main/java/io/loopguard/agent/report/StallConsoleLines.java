@@ -1,0 +1,146 @@
+package io.loopguard.agent.report;
+
+import io.loopguard.agent.detect.Detection;
+import io.loopguard.agent.detect.Stall;
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stderr lines for event-loop stalls: the first stall at each place in full while it is stuck, one
+ * line when it ends; later stalls there only counted, and listed in the summary at exit. Stalls that
+ * were JVM pauses or class loading at start-up are said once, then only counted.
+ */
+final class StallConsoleLines {
+    private static final int STACK_LINES = 40;
+    private static final int SUMMARY_LINES = 20;
+
+    private final PrintStream err;
+    private final Map<String, Place> places = new LinkedHashMap<>();
+    private final Set<String> shownStalls = new HashSet<>();
+    private boolean pauseShown;
+    private boolean warmupShown;
+
+    StallConsoleLines(PrintStream err) {
+        this.err = err;
+    }
+
+    void report(Detection detection) {
+        Stall stall = detection.stall();
+        String id = detection.thread() + ' ' + stall.started();
+        if (stall.phase().equals(Stall.ONGOING)) {
+            if (!stall.warmup() && !places.containsKey(where(detection)) && shownStalls.add(id)) {
+                places.put(where(detection), new Place(where(detection)));
+                err.println(ongoing(detection));
+            }
+            return;
+        }
+        if (stall.warmup()) {
+            count("(loading and initialising classes)", stall);
+            if (!warmupShown) {
+                warmupShown = true;
+                err.println(ended(detection) + "\n    (it was mostly loading and initialising classes, as an"
+                        + " application does while it starts: such stalls are not shown here again, only counted"
+                        + " in the summary and written to the events file)");
+            }
+            return;
+        }
+        if (stall.pause() != null) {
+            count("(not the task: " + stall.pause() + ")", stall);
+            if (!pauseShown) {
+                pauseShown = true;
+                err.println(ended(detection) + "\n    (stalls caused by JVM pauses or a lack of CPU are not shown"
+                        + " here again, only counted in the summary and written to the events file)");
+            }
+            return;
+        }
+        boolean firstHere = !places.containsKey(where(detection));
+        count(where(detection), stall);
+        if (shownStalls.remove(id) || firstHere) {
+            err.println(ended(detection) + "\n    (later stalls here are counted in the summary at exit)");
+        }
+    }
+
+    /** The summary lines, or none if no stall ended. */
+    void summary() {
+        long stalls = places.values().stream().mapToLong(place -> place.stalls).sum();
+        if (stalls == 0) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("loopguard: summary: ").append(stalls)
+                .append(stalls == 1 ? " event-loop stall" : " event-loop stalls")
+                .append(" (one task longer than stall-threshold)");
+        places.values().stream().filter(place -> place.stalls > 0)
+                .sorted(Comparator.comparingLong((Place place) -> place.stalls).reversed())
+                .limit(SUMMARY_LINES)
+                .forEach(place -> text.append(String.format("%nloopguard: %8d  stalls, longest %d ms, at %s",
+                        place.stalls, place.longestMillis, place.where)));
+        err.println(text);
+    }
+
+    private void count(String where, Stall stall) {
+        Place place = places.computeIfAbsent(where, Place::new);
+        place.stalls++;
+        place.longestMillis = Math.max(place.longestMillis, stall.durationMillis());
+    }
+
+    private static String where(Detection detection) {
+        String hottest = detection.stall().hottestFrame();
+        return hottest != null ? hottest : detection.callSite() != null ? detection.callSite() : "(no application frame)";
+    }
+
+    private static String ongoing(Detection detection) {
+        Stall stall = detection.stall();
+        StringBuilder text = new StringBuilder(2048).append("loopguard: stall: thread \"").append(detection.thread())
+                .append("\" has been running one task for ").append(stall.durationMillis()).append(" ms");
+        if (stall.blockedOn() != null) {
+            text.append(", waiting to lock ").append(stall.blockedOn());
+        }
+        text.append(", at ").append(detection.callSite() != null ? detection.callSite() : "(no application frame)")
+                .append('\n');
+        List<String> stack = detection.stack();
+        for (int i = 0; i < Math.min(stack.size(), STACK_LINES); i++) {
+            text.append("\tat ").append(stack.get(i)).append('\n');
+        }
+        if (stack.size() > STACK_LINES) {
+            text.append("\t... ").append(stack.size() - STACK_LINES).append(" more\n");
+        }
+        return text.append("    fix: ").append(detection.hint()).append('\n')
+                .append("    (stack sampled while the thread is stuck; a second line follows when the task ends)")
+                .toString();
+    }
+
+    private static String ended(Detection detection) {
+        Stall stall = detection.stall();
+        StringBuilder text = new StringBuilder("loopguard: stall ended: thread \"").append(detection.thread())
+                .append("\" ran one task for ").append(stall.durationMillis()).append(" ms");
+        if ("cpu".equals(stall.pause())) {
+            text.append(", ").append(stall.pauseMillis()).append(" ms of it waiting for a CPU (the machine is overloaded)");
+        } else if (stall.pause() != null) {
+            text.append(", ").append(stall.pauseMillis()).append(" ms of it in a JVM pause (")
+                    .append(stall.pause()).append(")");
+        }
+        if (stall.blockedOn() != null) {
+            text.append(", waiting to lock ").append(stall.blockedOn());
+        }
+        if (stall.hottestFrame() != null) {
+            text.append("; ").append(stall.hottestSamples()).append(" of ").append(stall.samples())
+                    .append(" samples at ").append(stall.hottestFrame());
+        }
+        return text.toString();
+    }
+
+    private static final class Place {
+        final String where;
+        long stalls;
+        long longestMillis;
+
+        Place(String where) {
+            this.where = where;
+        }
+    }
+}

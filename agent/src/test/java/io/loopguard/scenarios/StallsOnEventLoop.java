@@ -1,0 +1,169 @@
+package io.loopguard.scenarios;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Event loops stuck where no blocking call is probed. Usage: {@code StallsOnEventLoop <case>}:
+ * <ul>
+ * <li>{@code cpu-in-handler}: a channel handler burns 600 ms of CPU in {@link #burnCpu} for one request;
+ * <li>{@code lock-in-handler}: a channel handler enters a {@code synchronized} block another thread holds 500 ms;
+ * <li>{@code tiny-tasks}: a loop kept busy with many tiny tasks for about two seconds (healthy);
+ * <li>{@code delay}: two loops, one given a 200 ms CPU task, the other idle; prints
+ *     {@code STALLED <thread> <nanos>} and {@code HEALTHY <thread>};
+ * <li>{@code breakpoint-in-task}: a task calls {@link #breakpointHere}, where a test's debugger stops the loop.
+ * </ul>
+ */
+public final class StallsOnEventLoop {
+    private static final Object SHARED_LOCK = new Object();
+    private static final AtomicLong SINK = new AtomicLong();
+    private static final CountDownLatch HANDLER_WAITING = new CountDownLatch(1);
+
+    public static void main(String[] args) throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        try {
+            switch (args[0]) {
+                case "cpu-in-handler" -> requestTo(group, new CpuHoggingHandler());
+                case "lock-in-handler" -> lockHeldElsewhere(group);
+                case "tiny-tasks" -> tinyTasks(group.next(), 2_000);
+                case "delay" -> delay(group);
+                case "breakpoint-in-task" -> System.out.println("RESULT " + group.next().submit(() -> {
+                    breakpointHere();
+                    return "ok";
+                }).get());
+                default -> throw new IllegalArgumentException("unknown case: " + args[0]);
+            }
+        } finally {
+            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+        }
+        System.out.println("DONE");
+    }
+
+    /** Spins for {@code millis} on the calling thread, calling no blocking method; returns the nanoseconds spent. */
+    static long burnCpu(long millis) {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(millis);
+        long x = 0;
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < 1_000; i++) {
+                x = x * 31 + i;
+            }
+        }
+        SINK.addAndGet(x);
+        return System.nanoTime() - start;
+    }
+
+    /** Does nothing: a debugger sets a breakpoint here. */
+    static void breakpointHere() {
+        SINK.incrementAndGet();
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void lockHeldElsewhere(EventLoopGroup group) throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            synchronized (SHARED_LOCK) {
+                held.countDown();
+                try {
+                    HANDLER_WAITING.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                sleepMillis(500);
+            }
+        }, "lock-holder");
+        holder.start();
+        held.await();
+        requestTo(group, new LockingHandler());
+        holder.join();
+    }
+
+    /** Starts a server with {@code handler} on a loopback port and makes one request and waits for the reply. */
+    private static void requestTo(EventLoopGroup group, ChannelHandler handler) throws Exception {
+        Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(handler).bind("127.0.0.1", 0).sync().channel();
+        try (Socket client = new Socket()) {
+            client.connect((InetSocketAddress) server.localAddress(), 5_000);
+            client.setSoTimeout(10_000);
+            OutputStream out = client.getOutputStream();
+            out.write('?');
+            out.flush();
+            InputStream in = client.getInputStream();
+            System.out.println("REPLY " + (char) in.read());
+        } finally {
+            server.close().sync();
+        }
+    }
+
+    private static void tinyTasks(EventLoop loop, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline) {
+            CountDownLatch batch = new CountDownLatch(1_000);
+            for (int i = 0; i < 1_000; i++) {
+                loop.execute(() -> {
+                    SINK.incrementAndGet();
+                    batch.countDown();
+                });
+            }
+            batch.await();
+        }
+    }
+
+    private static void delay(EventLoopGroup group) throws Exception {
+        EventLoop stalled = group.next();
+        EventLoop healthy = group.next();
+        System.out.println("HEALTHY " + healthy.submit(() -> Thread.currentThread().getName()).get());
+        Thread.sleep(500); // let the watchdog probe both loops for a while first
+        String name = stalled.submit(() -> Thread.currentThread().getName()).get();
+        long took = stalled.submit(() -> burnCpu(200)).get();
+        System.out.println("STALLED " + name + " " + took);
+        Thread.sleep(1_500);
+    }
+
+    @ChannelHandler.Sharable
+    private static final class CpuHoggingHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ((ByteBuf) msg).release();
+            burnCpu(600);
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'!'}));
+        }
+    }
+
+    @ChannelHandler.Sharable
+    private static final class LockingHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ((ByteBuf) msg).release();
+            HANDLER_WAITING.countDown();
+            synchronized (SHARED_LOCK) {
+                SINK.incrementAndGet();
+            }
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'!'}));
+        }
+    }
+}
