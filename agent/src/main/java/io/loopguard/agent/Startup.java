@@ -8,6 +8,7 @@ import io.loopguard.agent.config.OptionsParser;
 import io.loopguard.agent.detect.Detector;
 import io.loopguard.agent.integration.Integrations;
 import io.loopguard.agent.instrument.Instrumenter;
+import io.loopguard.agent.metrics.LoopMeters;
 import io.loopguard.agent.metrics.MeterExport;
 import io.loopguard.agent.metrics.MeterStore;
 import io.loopguard.agent.metrics.MetricsReporter;
@@ -83,6 +84,7 @@ final class Startup {
         BitSet probed = instrumenter.install(Catalog.OPERATIONS,
                 concat(EventLoopEntryPoints.METHODS, integrations.eventLoopMethods()),
                 Allowances.with(concat(integrations.allowedMethods(), options.allow())), attachedLate);
+        LoopMeters.bind(meters, watchdog);
         watchdog.start(reporting::submit);
         reporting.beforeExit(watchdog::flush);
 

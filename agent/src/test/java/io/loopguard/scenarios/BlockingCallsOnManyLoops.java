@@ -23,7 +23,8 @@ public final class BlockingCallsOnManyLoops {
         int loops = Integer.parseInt(args[0]);
         int calls = Integer.parseInt(args[1]);
         Path dir = Path.of(args[2]);
-        onEveryLoop(loops, calls);
+        long stallMillis = args.length > 3 ? Long.parseLong(args[3]) : 0;
+        onEveryLoop(loops, calls, stallMillis);
         System.out.println("RESULT " + loops + " loops made " + calls + " blocking calls each");
         Files.createFile(dir.resolve("done"));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
@@ -32,8 +33,11 @@ public final class BlockingCallsOnManyLoops {
         }
     }
 
-    /** Makes {@code calls} blocking calls on each of {@code loops} new event loops at once; returns when all are made. */
-    public static void onEveryLoop(int loops, int calls) throws Exception {
+    /**
+     * Makes {@code calls} blocking calls on each of {@code loops} new event loops at once, then (if
+     * {@code stallMillis} is above zero) keeps one loop busy that long in one task; returns when all is done.
+     */
+    public static void onEveryLoop(int loops, int calls, long stallMillis) throws Exception {
         MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, NioIoHandler.newFactory());
         List<Future<?>> running = new ArrayList<>();
         for (EventExecutor loop : group) {
@@ -46,6 +50,10 @@ public final class BlockingCallsOnManyLoops {
         }
         for (Future<?> loop : running) {
             loop.get(60, TimeUnit.SECONDS);
+        }
+        if (stallMillis > 0) {
+            group.next().submit(() -> StallsOnEventLoop.burnCpu(stallMillis)).get(60, TimeUnit.SECONDS);
+            Thread.sleep(500); // the loops run on, as a service's would, while the watchdog measures them
         }
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
     }

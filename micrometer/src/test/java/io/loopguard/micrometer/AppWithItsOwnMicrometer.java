@@ -27,7 +27,7 @@ public final class AppWithItsOwnMicrometer {
         SimpleMeterRegistry own = new SimpleMeterRegistry();
         new LoopguardMeterBinder().bindTo(own);
 
-        BlockingCallsOnManyLoops.onEveryLoop(LOOPS, calls);
+        BlockingCallsOnManyLoops.onEveryLoop(LOOPS, calls, 0);
 
         long expected = (long) LOOPS * calls;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

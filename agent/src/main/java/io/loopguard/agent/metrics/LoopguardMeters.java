@@ -12,6 +12,18 @@ public final class LoopguardMeters {
     public static final MeterSpec EVENTS_DROPPED = MeterSpec.counter("loopguard.events.dropped", null,
             "Detections not written to stderr or the events file because the report queue was full");
 
+    public static final MeterSpec STALLS = MeterSpec.counter("loopguard.stalls", null,
+            "Event-loop tasks that ran longer than the stall threshold", "thread.group", "cause");
+
+    public static final MeterSpec STALL_DURATION = MeterSpec.timer("loopguard.stall.duration",
+            "How long the stalled event-loop tasks ran", new double[0], "thread.group", "cause");
+
+    public static final MeterSpec LOOP_DELAY = MeterSpec.timer("loopguard.loop.delay",
+            "How late a task put on the event loop started", new double[] {0.5, 0.99}, "thread");
+
+    public static final MeterSpec LOOP_UTILIZATION = MeterSpec.gauge("loopguard.loop.utilization", null,
+            "Share of the last second the event loop spent in tasks, 0 to 1", "thread");
+
     private LoopguardMeters() {
     }
 }

@@ -1,5 +1,6 @@
 package io.loopguard.agent.metrics;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,8 +16,14 @@ public final class MeterSeries {
     private final String[] tags;
     private final LongAdder count = new LongAdder();
     private final DoubleSupplier gauge;
+    /** Durations on agent threads only, so one small buffer of what was recorded before any registry took it. */
+    private static final int UNBOUND_DURATIONS = 4_096;
+
     /** Each bound registry's timer; a duration is recorded into all of them. */
     private final List<LongConsumer> timers = new CopyOnWriteArrayList<>();
+    /** Durations recorded before the first registry bound this series (a new series is bound within a tick). */
+    private long[] unbound = new long[16];
+    private int unboundCount;
 
     MeterSeries(MeterSpec spec, String[] tags, DoubleSupplier gauge) {
         this.spec = spec;
@@ -50,14 +57,34 @@ public final class MeterSeries {
         return gauge == null ? Double.NaN : gauge.getAsDouble();
     }
 
-    /** Records a duration into every registry bound so far. Call it only from an agent thread. */
-    public void record(long nanos) {
+    /**
+     * Records a duration into every registry bound so far, or keeps it for the first one to bind. Call it
+     * only from an agent thread.
+     */
+    public synchronized void record(long nanos) {
+        if (timers.isEmpty()) {
+            if (unboundCount == unbound.length && unbound.length < UNBOUND_DURATIONS) {
+                unbound = Arrays.copyOf(unbound, unbound.length * 2);
+            }
+            if (unboundCount < unbound.length) {
+                unbound[unboundCount++] = nanos;
+            }
+            return;
+        }
         for (LongConsumer timer : timers) {
             timer.accept(nanos);
         }
     }
 
-    void addTimer(LongConsumer timer) {
+    /** Binds a registry's timer; the first one also gets what was recorded before it. */
+    synchronized void addTimer(LongConsumer timer) {
+        if (timers.isEmpty()) {
+            for (int i = 0; i < unboundCount; i++) {
+                timer.accept(unbound[i]);
+            }
+            unbound = new long[0];
+            unboundCount = 0;
+        }
         timers.add(timer);
     }
 }

@@ -4,8 +4,8 @@ import io.loopguard.agent.detect.Detection;
 import io.loopguard.agent.report.Reporter;
 
 /**
- * Feeds the meters from the reporting thread. Blocking calls are not counted here but where they are
- * detected ({@link MeterStore#countBlockingCall}), so that a full report queue loses no count.
+ * Feeds the dropped-events meter from the reporting thread. Blocking calls are not counted here but where
+ * they are detected ({@link MeterStore#countBlockingCall}), so that a full report queue loses no count.
  */
 public final class MetricsReporter implements Reporter {
     private final MeterSeries dropped;
@@ -17,7 +17,7 @@ public final class MetricsReporter implements Reporter {
 
     @Override
     public void report(Detection detection) {
-        // Detections of other types (stalls, from the watchdog) are counted here as they are added.
+        // Blocking calls are counted where they are detected; stalls and loop delay by LoopMeters.
     }
 
     @Override

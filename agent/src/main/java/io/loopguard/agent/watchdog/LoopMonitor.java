@@ -10,4 +10,7 @@ public interface LoopMonitor {
 
     /** Adds a listener told about every stall when it ends; it runs on the watchdog thread and must return quickly. */
     void addStallListener(StallListener listener);
+
+    /** Adds a listener told each time a loop's delay is measured; it runs on the watchdog thread and must return quickly. */
+    void addDelayListener(DelayListener listener);
 }

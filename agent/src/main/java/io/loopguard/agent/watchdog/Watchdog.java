@@ -33,6 +33,7 @@ public final class Watchdog implements LoopMonitor {
     private final Consumer<String> notices;
     private final List<WatchedLoop> loops = new CopyOnWriteArrayList<>();
     private final List<StallListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<DelayListener> delayListeners = new CopyOnWriteArrayList<>();
     private final JvmPauses pauses = new JvmPauses();
     private final Thread thread;
     private Consumer<Detection> delivery;
@@ -71,6 +72,11 @@ public final class Watchdog implements LoopMonitor {
     @Override
     public void addStallListener(StallListener listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void addDelayListener(DelayListener listener) {
+        delayListeners.add(listener);
     }
 
     private void run() {
@@ -117,7 +123,8 @@ public final class Watchdog implements LoopMonitor {
     private synchronized void tick(long now, boolean newWindow) {
         for (LoopClock clock = LoopClock.pollStarted(); clock != null; clock = LoopClock.pollStarted()) {
             if (!(clock.thread() instanceof AgentThread)) {
-                loops.add(new WatchedLoop(clock, now));
+                String name = clock.thread().getName();
+                loops.add(new WatchedLoop(clock, now, delay -> delayListeners.forEach(l -> l.delayed(name, delay))));
             }
         }
         for (WatchedLoop loop : loops) {

@@ -2,6 +2,7 @@ package io.loopguard.agent.watchdog;
 
 import io.loopguard.bootstrap.LoopClock;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.HdrHistogram.Histogram;
 
 /** What the watchdog keeps about one event loop: its delay histogram, its busy time, its stalls. */
@@ -10,6 +11,7 @@ final class WatchedLoop {
 
     final LoopClock clock;
     final DelayProbe probe;
+    private final LongConsumer onDelay;
     /** The task currently stuck longer than the threshold, or {@code null}; only the watchdog thread touches it. */
     StuckTask stuck;
     /** The loop thread's CPU time at the last watchdog tick, or {@code -1}; only the watchdog thread touches it. */
@@ -29,8 +31,10 @@ final class WatchedLoop {
     private long stalls;
     private long stallNanos;
 
-    WatchedLoop(LoopClock clock, long now) {
+    /** @param onDelay told of every delay recorded, e.g. to feed a metrics timer */
+    WatchedLoop(LoopClock clock, long now, LongConsumer onDelay) {
         this.clock = clock;
+        this.onDelay = onDelay;
         this.probe = new DelayProbe(clock.loop());
         this.windowStart = now;
         this.windowBusy = busyUntil(now);
@@ -87,6 +91,7 @@ final class WatchedLoop {
 
     synchronized void recordDelay(long nanos) {
         delays.recordValue(Math.min(MAX_DELAY_MICROS, TimeUnit.NANOSECONDS.toMicros(nanos)));
+        onDelay.accept(nanos);
     }
 
     synchronized void updateUtilization(long now) {

@@ -45,6 +45,28 @@ class PrometheusEndpointIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.loopguard.testkit.Jdk#all")
+    void servesTheWatchdogsStallAndLoopMeters(Jdk jdk) throws Exception {
+        int port = RunningApplication.freePort();
+        RunningApplication app = RunningApplication.start(ForkedJvm.on(jdk).agentOptions("metrics-port=" + port), 1, 1, 400);
+        PrometheusText metrics;
+        try {
+            // A stall is judged a moment after its task ended (a GC notification may still explain it).
+            metrics = scrapeUntilPresent(port, "loopguard_stalls_total");
+        } finally {
+            app.stop();
+        }
+        String loopGroup = "thread_group=\"multiThreadIoEventLoopGroup-*\"";
+        assertEquals(1, metrics.sum("loopguard_stalls_total", loopGroup), metrics.body());
+        assertTrue(metrics.sum("loopguard_stall_duration_seconds_sum", loopGroup) >= 0.4, metrics.body());
+        assertTrue(metrics.sum("loopguard_loop_delay_seconds_count", "thread=\"multiThreadIoEventLoopGroup-") > 0,
+                metrics.body());
+        assertTrue(metrics.sum("loopguard_loop_delay_seconds_max", "thread=\"multiThreadIoEventLoopGroup-") >= 0.4,
+                "the stalled task kept the loop's next task waiting\n" + metrics.body());
+        assertTrue(metrics.body().contains("loopguard_loop_utilization{"), metrics.body());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
     void aPortInUseIsOneLineAndTheApplicationRunsOn(Jdk jdk) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
@@ -58,8 +80,13 @@ class PrometheusEndpointIT {
 
     /** Waits for the meters' series to be registered (within the exporter's half-second tick), then scrapes. */
     private static PrometheusText scrapeOnceCounted(int port) throws Exception {
+        return scrapeUntilPresent(port, "loopguard_blocking_calls_total");
+    }
+
+    /** Scrapes until {@code metric} has a value, for at most five seconds. */
+    private static PrometheusText scrapeUntilPresent(int port, String metric) throws Exception {
         PrometheusText metrics = PrometheusText.scrape(port);
-        for (int attempt = 0; attempt < 50 && Double.isNaN(metrics.sum("loopguard_blocking_calls_total", "")); attempt++) {
+        for (int attempt = 0; attempt < 50 && Double.isNaN(metrics.sum(metric, "")); attempt++) {
             Thread.sleep(100);
             metrics = PrometheusText.scrape(port);
         }

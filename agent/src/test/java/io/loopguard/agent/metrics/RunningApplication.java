@@ -26,9 +26,15 @@ final class RunningApplication {
 
     /** Starts the application and returns once it has made all its blocking calls. */
     static RunningApplication start(ForkedJvm jvm, int loops, int calls) throws IOException, InterruptedException {
+        return start(jvm, loops, calls, 0);
+    }
+
+    /** @param stallMillis after the calls, one task that keeps a loop busy this long (0: none) */
+    static RunningApplication start(ForkedJvm jvm, int loops, int calls, long stallMillis)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("loopguard-metrics-");
-        RunningApplication app = new RunningApplication(dir,
-                CompletableFuture.supplyAsync(() -> jvm.run(BlockingCallsOnManyLoops.class, "" + loops, "" + calls, dir.toString())));
+        RunningApplication app = new RunningApplication(dir, CompletableFuture.supplyAsync(() -> jvm.run(
+                BlockingCallsOnManyLoops.class, "" + loops, "" + calls, dir.toString(), "" + stallMillis)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!Files.exists(dir.resolve("done"))) {
             if (app.run.isDone()) {
