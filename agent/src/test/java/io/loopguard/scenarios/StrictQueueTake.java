@@ -5,6 +5,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -17,17 +19,26 @@ public final class StrictQueueTake {
     public static void main(String[] args) throws Exception {
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        AtomicReference<Thread> taker = new AtomicReference<>();
+        AtomicBoolean taken = new AtomicBoolean();
+        // Offers only once the take really waits (or is over), however late a loaded machine runs the loop.
         Thread producer = new Thread(() -> {
-            LockSupport.parkNanos(100_000_000L);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!taken.get() && !waiting(taker.get()) && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(1_000_000L);
+            }
             queue.offer("item");
         });
         producer.start();
         String outcome = loop.submit(() -> {
+            taker.set(Thread.currentThread());
             try {
                 queue.take();
                 return "take returned";
             } catch (Throwable thrown) {
                 return "take threw " + thrown.getClass().getName();
+            } finally {
+                taken.set(true);
             }
         }).get(30, TimeUnit.SECONDS);
         System.out.println("RESULT " + outcome);
@@ -36,5 +47,9 @@ public final class StrictQueueTake {
         queue.offer("after");
         System.out.println("RESULT queue still works: " + "after".equals(queue.poll(1, TimeUnit.SECONDS)));
         loop.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+    }
+
+    private static boolean waiting(Thread thread) {
+        return thread != null && thread.getState() == Thread.State.WAITING;
     }
 }
