@@ -1,0 +1,32 @@
+package io.loopguard.benchmarks.percall;
+
+import static io.loopguard.benchmarks.JmhForks.BLOCKHOUND_FLAG;
+import static io.loopguard.benchmarks.JmhForks.WORKER;
+
+import io.loopguard.benchmarks.InProcessBlockHound;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** {@link PerCall} with BlockHound, non-blocking threads and allowance set up as for Loopguard. */
+@Fork(jvmArgsAppend = BLOCKHOUND_FLAG)
+public class PerCallBlockHound extends PerCall {
+
+    @Setup(Level.Trial)
+    public void installBlockHound() {
+        InProcessBlockHound.forJmhIterations(
+                thread -> thread.getName().matches(".*OnDesignatedThread" + WORKER + "\\d+"),
+                AllowedBlocking.class, "parkNanos");
+    }
+
+    @Setup(Level.Iteration)
+    public void designate() {
+        InProcessBlockHound.measuring(true);
+    }
+
+    @TearDown(Level.Iteration)
+    public void undesignate() {
+        InProcessBlockHound.measuring(false);
+    }
+}
