@@ -1,34 +1,65 @@
 package io.loopguard.agent.detect;
 
-import java.lang.StackWalker.StackFrame;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The current thread's stack as a report shows it: Loopguard's frames removed, call site found. */
-record CallStack(List<StackTraceElement> elements, String callSite, String via) {
+/**
+ * The current thread's stack as a report shows it: Loopguard's frames removed, call site found.
+ *
+ * <p>A handler that blocks on every request is detected on every request, so this must be cheap: the
+ * stack is recorded by a {@link Throwable} (natively, several times faster than {@link StackWalker} on a
+ * deep stack), and a stack seen before is taken from a cache keyed by its frames instead of rendered again.
+ */
+record CallStack(List<StackTraceElement> elements, List<String> lines, String callSite, String via) {
     private static final int MAX_FRAMES = 128;
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    /** Distinct stacks kept rendered; past this many, new ones are rendered each time (correct, slower). */
+    private static final int MAX_RENDERED = 4096;
+    private static final Map<Frames, CallStack> RENDERED = new ConcurrentHashMap<>();
 
-    static CallStack capture(String operation) {
-        List<StackFrame> frames = WALKER.walk(s -> s
-                .filter(frame -> !isLoopguard(frame.getClassName()))
-                .limit(MAX_FRAMES)
-                .collect(Collectors.toList()));
-        List<StackTraceElement> elements = frames.stream().map(StackFrame::toStackTraceElement).toList();
-        for (int i = 0; i < frames.size(); i++) {
-            if (!isJdk(frames.get(i).getClassName())) {
-                return new CallStack(elements, elements.get(i).toString(), i > 0 ? via(frames.get(i - 1), operation) : null);
+    /** @param trace a throwable created on the thread whose stack this is, at the probe */
+    static CallStack of(Throwable trace, String operation) {
+        Frames frames = new Frames(operation, shown(trace.getStackTrace()));
+        CallStack stack = RENDERED.get(frames);
+        if (stack == null) {
+            stack = render(frames);
+            if (RENDERED.size() < MAX_RENDERED) {
+                RENDERED.putIfAbsent(frames, stack);
             }
         }
-        return new CallStack(elements, null, null);
+        return stack;
     }
 
-    List<String> lines() {
-        return elements.stream().map(StackTraceElement::toString).toList();
+    private static CallStack render(Frames frames) {
+        List<StackTraceElement> elements = List.of(frames.elements);
+        List<String> lines = elements.stream().map(StackTraceElement::toString).toList();
+        for (int i = 0; i < elements.size(); i++) {
+            if (!isJdk(elements.get(i).getClassName())) {
+                return new CallStack(elements, lines, lines.get(i), i > 0 ? via(elements.get(i - 1), frames.operation) : null);
+            }
+        }
+        return new CallStack(elements, lines, null, null);
+    }
+
+    /** The frames a report shows: not Loopguard's, and not reflection's (as {@link StackWalker} hides them). */
+    private static StackTraceElement[] shown(StackTraceElement[] all) {
+        List<StackTraceElement> shown = new ArrayList<>(Math.min(all.length, MAX_FRAMES));
+        for (StackTraceElement frame : all) {
+            String className = frame.getClassName();
+            if (!isLoopguard(className) && !isReflection(className)) {
+                shown.add(frame);
+                if (shown.size() == MAX_FRAMES) {
+                    break;
+                }
+            }
+        }
+        return shown.toArray(new StackTraceElement[0]);
     }
 
     /** The JDK method the application called, when it is not the probed operation itself. */
-    private static String via(StackFrame called, String operation) {
+    private static String via(StackTraceElement called, String operation) {
         String name = called.getClassName() + "." + called.getMethodName();
         return name.equals(operation) ? null : name;
     }
@@ -42,5 +73,29 @@ record CallStack(List<StackTraceElement> elements, String callSite, String via) 
     static boolean isJdk(String className) {
         return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
                 || className.startsWith("sun.") || className.startsWith("com.sun.");
+    }
+
+    private static boolean isReflection(String className) {
+        return className.startsWith("jdk.internal.reflect.") || className.equals("java.lang.reflect.Method")
+                || className.equals("java.lang.reflect.Constructor");
+    }
+
+    /** A stack's identity: the operation probed (it decides {@code via}) and the frames shown. */
+    private record Frames(String operation, StackTraceElement[] elements) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Frames that && operation.equals(that.operation)
+                    && Arrays.equals(elements, that.elements);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * operation.hashCode() + Arrays.hashCode(elements);
+        }
+
+        @Override
+        public String toString() {
+            return operation + " " + Arrays.toString(elements);
+        }
     }
 }

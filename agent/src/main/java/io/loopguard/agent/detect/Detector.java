@@ -8,20 +8,28 @@ import io.loopguard.bootstrap.ProbeListener;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Turns a probe firing on a designated thread into a {@link Detection} and hands it on without blocking.
+ *
+ * <p>In {@code report} mode the designated thread only records its stack (natively, in a {@link Throwable})
+ * and hands over a detection that the reporting thread completes: rendering a stack costs several times
+ * more than recording it, and a handler that blocks on every request pays for each detection.
  */
 public final class Detector implements ProbeListener {
     private final List<BlockingOperation> operations;
     private final DesignatedThreads designatedThreads;
     private final Mode mode;
-    private final Consumer<Detection> delivery;
+    private final Consumer<Supplier<Detection>> delivery;
     private volatile SelfTestCanary canary;
 
-    /** @param delivery must not block: it runs on the designated thread */
+    /**
+     * @param delivery must not block: it runs on the designated thread; the detection it gets may be
+     *                 completed ({@link Supplier#get}) on any other thread, once
+     */
     public Detector(List<BlockingOperation> operations, DesignatedThreads designatedThreads, Mode mode,
-                    Consumer<Detection> delivery) {
+                    Consumer<Supplier<Detection>> delivery) {
         this.operations = operations;
         this.designatedThreads = designatedThreads;
         this.mode = mode;
@@ -46,12 +54,22 @@ public final class Detector implements ProbeListener {
             return current.fired(operationId);
         }
         BlockingOperation operation = operations.get(operationId);
-        CallStack stack = CallStack.capture(operation.name());
-        Detection detection = new Detection(Detection.BLOCKING_CALL, operation.name(), stack.via(),
-                Thread.currentThread().getName(), stack.callSite(), stack.lines(), Instant.now(),
-                operation.remedy().hint());
-        delivery.accept(detection);
-        return mode == Mode.STRICT ? strictError(detection, stack) : null;
+        Throwable trace = new Throwable();
+        String thread = Thread.currentThread().getName();
+        Instant time = Instant.now();
+        if (mode != Mode.STRICT) {
+            delivery.accept(() -> detection(operation, CallStack.of(trace, operation.name()), thread, time));
+            return null;
+        }
+        CallStack stack = CallStack.of(trace, operation.name());
+        Detection detection = detection(operation, stack, thread, time);
+        delivery.accept(() -> detection);
+        return strictError(detection, stack);
+    }
+
+    private static Detection detection(BlockingOperation operation, CallStack stack, String thread, Instant time) {
+        return new Detection(Detection.BLOCKING_CALL, operation.name(), stack.via(), thread, stack.callSite(),
+                stack.lines(), time, operation.remedy().hint());
     }
 
     private static BlockingCallError strictError(Detection detection, CallStack stack) {

@@ -5,6 +5,7 @@ import io.loopguard.agent.threads.AgentThread;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The one thread that does the agent's I/O: it drains the {@link DetectionQueue} into the reporters,
@@ -18,6 +19,8 @@ public final class ReportingThread {
     private final List<Reporter> reporters;
     private final Thread thread;
     private volatile boolean stopping;
+    /** Set while this thread parks with nothing to do, so that only then does a submit pay for waking it. */
+    private volatile boolean idle;
 
     public ReportingThread(DetectionQueue queue, List<Reporter> reporters) {
         this.queue = queue;
@@ -32,14 +35,25 @@ public final class ReportingThread {
 
     /** Hands a detection to this thread. Never blocks: safe on any thread. */
     public void submit(Detection detection) {
+        submit(() -> detection);
+    }
+
+    /** Hands over a detection that this thread completes ({@link Supplier#get}) as it takes it. Never blocks. */
+    public void submit(Supplier<Detection> detection) {
         queue.offer(detection);
-        LockSupport.unpark(thread);
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
     }
 
     private void run() {
         while (!stopping) {
             if (!drain()) {
-                LockSupport.parkNanos(this, IDLE_NANOS);
+                idle = true;
+                if (queue.isEmpty()) { // a detection offered before idle was set did not wake this thread
+                    LockSupport.parkNanos(this, IDLE_NANOS);
+                }
+                idle = false;
             }
         }
         drain();
