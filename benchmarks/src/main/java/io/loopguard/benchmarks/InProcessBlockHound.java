@@ -14,6 +14,11 @@ public final class InProcessBlockHound {
     private InProcessBlockHound() {
     }
 
+    /** Installs BlockHound, also treating {@code nonBlocking} threads as ones that must not block. */
+    public static void install(Predicate<Thread> nonBlocking) {
+        BlockHound.install(builder -> builder.nonBlockingThreadPredicate(current -> current.or(nonBlocking)));
+    }
+
     /** Installs BlockHound, accepting blocking inside {@code allowed.allowedMethod}. */
     public static void install(Class<?> allowed, String allowedMethod) {
         BlockHound.install(builder -> builder.allowBlockingCallsInside(allowed.getName(), allowedMethod));

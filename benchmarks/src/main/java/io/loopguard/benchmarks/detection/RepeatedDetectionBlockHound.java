@@ -7,7 +7,6 @@ import io.loopguard.benchmarks.InProcessBlockHound;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.TearDown;
 
 /** {@link RepeatedDetection} with BlockHound, whose detection builds and throws an {@code Error}. */
 @Fork(jvmArgsAppend = BLOCKHOUND_FLAG)
@@ -18,13 +17,8 @@ public class RepeatedDetectionBlockHound extends RepeatedDetection {
         InProcessBlockHound.forJmhIterations(thread -> thread.getName().contains(WORKER));
     }
 
-    @Setup(Level.Iteration)
-    public void designate() {
-        InProcessBlockHound.measuring(true);
-    }
-
-    @TearDown(Level.Iteration)
-    public void undesignate() {
-        InProcessBlockHound.measuring(false);
+    @Override
+    protected void measuring(boolean measuring) {
+        InProcessBlockHound.measuring(measuring);
     }
 }

@@ -1,5 +1,6 @@
 package io.loopguard.benchmarks.percall;
 
+import io.loopguard.benchmarks.MeasuredIterations;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +15,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -24,10 +23,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * Loopguard and with BlockHound (the subclasses). A benchmark whose name ends in {@code OnDesignatedThread}
  * runs on a thread that must not block; the others on a thread that may.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public abstract class PerCall {
+public abstract class PerCall extends MeasuredIterations {
     /** Small enough to stay in the page cache, large enough that rewinding it is rare. */
     private static final int FILE_BYTES = 1 << 16;
 

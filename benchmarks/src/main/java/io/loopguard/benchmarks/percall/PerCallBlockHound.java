@@ -7,7 +7,6 @@ import io.loopguard.benchmarks.InProcessBlockHound;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.TearDown;
 
 /** {@link PerCall} with BlockHound, non-blocking threads and allowance set up as for Loopguard. */
 @Fork(jvmArgsAppend = BLOCKHOUND_FLAG)
@@ -20,13 +19,8 @@ public class PerCallBlockHound extends PerCall {
                 AllowedBlocking.class, "parkNanos");
     }
 
-    @Setup(Level.Iteration)
-    public void designate() {
-        InProcessBlockHound.measuring(true);
-    }
-
-    @TearDown(Level.Iteration)
-    public void undesignate() {
-        InProcessBlockHound.measuring(false);
+    @Override
+    protected void measuring(boolean measuring) {
+        InProcessBlockHound.measuring(measuring);
     }
 }
