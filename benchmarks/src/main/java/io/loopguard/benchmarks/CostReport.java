@@ -1,6 +1,5 @@
 package io.loopguard.benchmarks;
 
-import io.loopguard.benchmarks.detection.DetectionCpuRuns;
 import io.loopguard.benchmarks.service.ServiceThroughput;
 import io.loopguard.benchmarks.startup.StartupCost;
 import java.io.IOException;
@@ -63,14 +62,16 @@ public final class CostReport {
             progress("per-call and detection path (JMH, " + settings.jmhForks() + " fork(s) per variant); JMH's own output: "
                     + RESULTS.resolve("jmh.log"));
             Map<String, JmhRun.Score> scores = JmhRun.run(settings, RESULTS.resolve("jmh.json"), RESULTS.resolve("jmh.log"));
-            progress("detection path: the designated thread's CPU time per detection");
-            Map<String, Double> detectionCpu = DetectionCpuRuns.run(logs);
-            report.append("\n**Per call, no detection** (JMH average time, ± its 99.9% confidence interval):\n\n")
-                    .append(CostTables.perCall(scores))
+            progress("fast path and detection path: the calling thread's CPU time per call");
+            List<CpuTimeRuns.Figure> cpu = CpuTimeRuns.run(logs);
+            report.append("\n**Per call, no detection** (JMH average time, ± its 99.9% confidence interval; and the"
+                    + " thread's own CPU time from `ThreadMXBean`, a separate JVM per agent, median of 5 rounds of"
+                    + " 5 million calls):\n\n")
+                    .append(CostTables.perCall(scores, cpu))
                     .append("\n**Detection path** (the thread is designated and calls `parkNanos(1)`, holding a permit, at a"
                             + " stack depth of ~40 frames; wall time from JMH, the thread's own CPU time from"
                             + " `ThreadMXBean` in a separate JVM per variant, median of 5 rounds of 50,000 calls):\n\n")
-                    .append(CostTables.detection(scores, detectionCpu));
+                    .append(CostTables.detection(scores, cpu));
         }
         if (parts.contains("service")) {
             ServiceThroughput service = new ServiceThroughput(settings, loopguardOptions, logs, CostReport::progress);

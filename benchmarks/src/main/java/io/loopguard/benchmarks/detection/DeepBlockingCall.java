@@ -7,14 +7,14 @@ import java.util.concurrent.locks.LockSupport;
  * frames below, about 40 frames. The thread holds a permit, so the park itself returns at once and a
  * detection's cost stands out.
  */
-final class DeepBlockingCall {
+public final class DeepBlockingCall {
     private static final int STACK_DEPTH = 32;
 
     private DeepBlockingCall() {
     }
 
     /** @return BlockHound's error, if it threw one (its way of reporting), else {@code null} */
-    static Object call() {
+    public static Object call() {
         return atDepth(STACK_DEPTH);
     }
 
