@@ -72,10 +72,8 @@ final class Startup {
         Integrations integrations = Integrations.load(ClassLoader.getSystemClassLoader(), problems);
         DesignatedThreads designated = new DesignatedThreads(options.threads(),
                 concat(ThreadFamilies.NON_BLOCKING_TYPES, integrations.nonBlockingThreadTypes()), options.commonPool());
-        Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), detection -> {
-            meters.countBlockingCall(detection);
-            reporting.submit(detection);
-        });
+        Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), meters::countBlockingCall,
+                reporting::submit);
         Probe.install(detector);
         MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
                 problems);

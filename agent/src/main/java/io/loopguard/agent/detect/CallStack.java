@@ -1,33 +1,45 @@
 package io.loopguard.agent.detect;
 
-import java.lang.StackWalker.StackFrame;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
- * A stack as a report shows it: Loopguard's frames removed, call site found (the first application
- * frame: not JDK, not Loopguard, not a {@link ClientLibraries client library}, unless the stack has no other).
+ * A stack as a report shows it: Loopguard's and reflection's frames removed, call site found (the first
+ * application frame: not JDK, not Loopguard, not a {@link ClientLibraries client library}, unless the
+ * stack has no other).
+ *
+ * <p>A handler that blocks on every request is detected on every request, so this must be cheap: the
+ * stack is recorded by a {@link Throwable} (natively, several times faster than {@link StackWalker} on a
+ * deep stack), and a stack seen before is taken from a cache keyed by its frames instead of rendered again.
  */
-record CallStack(List<StackTraceElement> elements, String callSite, String via, boolean inStaticInitializer) {
+record CallStack(List<StackTraceElement> elements, List<String> lines, String callSite, String via,
+                 boolean inStaticInitializer) {
     private static final int MAX_FRAMES = 128;
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    /** Distinct stacks kept rendered; past this many, new ones are rendered each time (correct, slower). */
+    private static final int MAX_RENDERED = 4096;
+    private static final Map<Frames, CallStack> RENDERED = new ConcurrentHashMap<>();
 
-    /** The current thread's stack, inside the probe of {@code operation}. */
-    static CallStack capture(String operation) {
-        List<StackTraceElement> elements = WALKER.walk(s -> s
-                .filter(frame -> !isLoopguard(frame.getClassName()))
-                .limit(MAX_FRAMES)
-                .map(StackFrame::toStackTraceElement)
-                .collect(Collectors.toList()));
-        return of(elements, operation);
+    /** @param trace a throwable created on the thread whose stack this is, in the probe of {@code operation} */
+    static CallStack of(Throwable trace, String operation) {
+        Frames frames = new Frames(operation, shown(trace.getStackTrace()));
+        CallStack stack = RENDERED.get(frames);
+        if (stack == null) {
+            stack = render(frames);
+            if (RENDERED.size() < MAX_RENDERED) {
+                RENDERED.putIfAbsent(frames, stack);
+            }
+        }
+        return stack;
     }
 
     /** A stack another thread sampled (the watchdog); it has no probed operation. */
     static CallStack sampled(StackTraceElement[] trace) {
-        return of(Arrays.stream(trace).filter(frame -> !isLoopguard(frame.getClassName())).limit(MAX_FRAMES)
-                .map(CallStack::withoutLoaderAndVersion).toList(), null);
+        return render(new Frames("", Arrays.stream(shown(trace)).map(CallStack::withoutLoaderAndVersion)
+                .toArray(StackTraceElement[]::new)));
     }
 
     /** Another thread's frames print as {@code app//com.acme.X.y(X.java:1)}: shown like the current thread's. */
@@ -36,17 +48,19 @@ record CallStack(List<StackTraceElement> elements, String callSite, String via, 
                 frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
     }
 
-    private static CallStack of(List<StackTraceElement> elements, String operation) {
+    private static CallStack render(Frames frames) {
+        List<StackTraceElement> elements = List.of(frames.elements);
+        List<String> lines = elements.stream().map(StackTraceElement::toString).toList();
         boolean inStaticInitializer = elements.stream().anyMatch(frame -> frame.getMethodName().equals("<clinit>"));
         int callSite = firstFrame(elements, name -> !isJdk(name) && !ClientLibraries.contains(name));
         if (callSite < 0) {
             callSite = firstFrame(elements, name -> !isJdk(name));
         }
         if (callSite < 0) {
-            return new CallStack(elements, null, null, inStaticInitializer);
+            return new CallStack(elements, lines, null, null, inStaticInitializer);
         }
-        String via = callSite > 0 && operation != null ? via(elements.get(callSite - 1), operation) : null;
-        return new CallStack(elements, elements.get(callSite).toString(), via, inStaticInitializer);
+        String via = callSite > 0 ? via(elements.get(callSite - 1), frames.operation) : null;
+        return new CallStack(elements, lines, lines.get(callSite), via, inStaticInitializer);
     }
 
     private static int firstFrame(List<StackTraceElement> frames, Predicate<String> className) {
@@ -58,14 +72,25 @@ record CallStack(List<StackTraceElement> elements, String callSite, String via, 
         return -1;
     }
 
-    List<String> lines() {
-        return elements.stream().map(StackTraceElement::toString).toList();
+    /** The frames a report shows: not Loopguard's, and not reflection's (as {@link StackWalker} hides them). */
+    private static StackTraceElement[] shown(StackTraceElement[] all) {
+        List<StackTraceElement> shown = new ArrayList<>(Math.min(all.length, MAX_FRAMES));
+        for (StackTraceElement frame : all) {
+            String className = frame.getClassName();
+            if (!isLoopguard(className) && !isReflection(className)) {
+                shown.add(frame);
+                if (shown.size() == MAX_FRAMES) {
+                    break;
+                }
+            }
+        }
+        return shown.toArray(new StackTraceElement[0]);
     }
 
     /** The JDK or library method the application called, when it is not the probed operation itself. */
     private static String via(StackTraceElement called, String operation) {
         String name = called.getClassName() + "." + called.getMethodName();
-        return name.equals(operation) ? null : name;
+        return operation.isEmpty() || name.equals(operation) ? null : name;
     }
 
     static boolean isLoopguard(String className) {
@@ -77,5 +102,29 @@ record CallStack(List<StackTraceElement> elements, String callSite, String via, 
     static boolean isJdk(String className) {
         return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
                 || className.startsWith("sun.") || className.startsWith("com.sun.");
+    }
+
+    private static boolean isReflection(String className) {
+        return className.startsWith("jdk.internal.reflect.") || className.equals("java.lang.reflect.Method")
+                || className.equals("java.lang.reflect.Constructor");
+    }
+
+    /** A stack's identity: the operation probed (it decides {@code via}; empty for none) and the frames shown. */
+    private record Frames(String operation, StackTraceElement[] elements) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Frames that && operation.equals(that.operation)
+                    && Arrays.equals(elements, that.elements);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * operation.hashCode() + Arrays.hashCode(elements);
+        }
+
+        @Override
+        public String toString() {
+            return operation + " " + Arrays.toString(elements);
+        }
     }
 }

@@ -8,24 +8,37 @@ import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.bootstrap.ProbeListener;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Turns a probe firing on a designated thread into a {@link Detection} and hands it on without blocking.
+ *
+ * <p>In {@code report} mode the designated thread only records its stack (natively, in a {@link Throwable})
+ * and hands over a detection that the reporting thread completes: rendering a stack costs several times
+ * more than recording it, and a handler that blocks on every request pays for each detection.
  */
 public final class Detector implements ProbeListener {
     private final List<BlockingOperation> operations;
     private final DesignatedThreads designatedThreads;
     private final Mode mode;
-    private final Consumer<Detection> delivery;
+    private final BiConsumer<String, String> counter;
+    private final Consumer<Supplier<Detection>> delivery;
     private volatile SelfTestCanary canary;
 
-    /** @param delivery must not block: it runs on the designated thread */
+    /**
+     * @param counter  told of each blocking call (operation, thread name) at once, so that counts are exact
+     *                 even when reports are dropped; must not block: it runs on the designated thread
+     * @param delivery must not block: it runs on the designated thread; the detection it gets is completed
+     *                 ({@link Supplier#get}) on another thread, once, and may then turn out to be {@code null}
+     */
     public Detector(List<BlockingOperation> operations, DesignatedThreads designatedThreads, Mode mode,
-                    Consumer<Detection> delivery) {
+                    BiConsumer<String, String> counter, Consumer<Supplier<Detection>> delivery) {
         this.operations = operations;
         this.designatedThreads = designatedThreads;
         this.mode = mode;
+        this.counter = counter;
         this.delivery = delivery;
     }
 
@@ -53,25 +66,39 @@ public final class Detector implements ProbeListener {
     @Override
     public BlockingCallError blockingCall(int operationId) {
         BlockingOperation operation = operations.get(operationId);
-        CallStack stack = CallStack.capture(operation.name());
-        if (stack.inStaticInitializer()) {
-            // A class's static initialiser runs once, on whichever thread first uses the class; and an
-            // error thrown there would break the class for good.
-            return null;
-        }
+        Throwable trace = new Throwable();
         SelfTestCanary current = canary;
         if (current != null && current.owns(Thread.currentThread())) {
-            return current.fired(operationId);
+            // The canary's probe throws; in a static initialiser that would break the class for good.
+            return CallStack.of(trace, operation.name()).inStaticInitializer() ? null : current.fired(operationId);
         }
         if (Thread.currentThread() instanceof AgentThread) {
             return null; // the agent's own threads may block, even when a run-time thread pattern names them
         }
+        String thread = Thread.currentThread().getName();
+        Instant time = Instant.now();
+        counter.accept(operation.name(), thread);
+        if (mode != Mode.STRICT) {
+            delivery.accept(() -> detection(operation, CallStack.of(trace, operation.name()), thread, time));
+            return null;
+        }
+        CallStack stack = CallStack.of(trace, operation.name());
+        Detection detection = detection(operation, stack, thread, time);
+        delivery.accept(() -> detection);
+        return detection == null ? null : strictError(detection, stack);
+    }
+
+    /**
+     * The detection, or {@code null} inside a static initialiser: it runs once, on whichever thread first
+     * uses the class, and an error thrown there would break the class for good.
+     */
+    private static Detection detection(BlockingOperation operation, CallStack stack, String thread, Instant time) {
+        if (stack.inStaticInitializer()) {
+            return null;
+        }
         String via = stack.via() == null || operation.probes(stack.via()) ? null : stack.via();
-        Detection detection = new Detection(Detection.BLOCKING_CALL, operation.name(), via,
-                Thread.currentThread().getName(), stack.callSite(), stack.lines(), Instant.now(),
-                operation.remedy().hint());
-        delivery.accept(detection);
-        return mode == Mode.STRICT ? strictError(detection, stack) : null;
+        return new Detection(Detection.BLOCKING_CALL, operation.name(), via, thread, stack.callSite(),
+                stack.lines(), time, operation.remedy().hint());
     }
 
     private static BlockingCallError strictError(Detection detection, CallStack stack) {

@@ -1,6 +1,5 @@
 package io.loopguard.agent.metrics;
 
-import io.loopguard.agent.detect.Detection;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,13 +30,13 @@ public final class MeterStore {
     }
 
     /** Counts a blocking call: right away on the calling thread, so no count is lost, even if the report is. */
-    public void countBlockingCall(Detection detection) {
-        String group = ThreadGroupName.of(detection.thread());
-        MeterSeries existing = byKey.get(key(LoopguardMeters.BLOCKING_CALLS, detection.operation(), group));
+    public void countBlockingCall(String operation, String thread) {
+        String group = ThreadGroupName.of(thread);
+        MeterSeries existing = byKey.get(key(LoopguardMeters.BLOCKING_CALLS, operation, group));
         if (existing == null && byKey.size() >= MAX_SERIES) {
             group = OTHER;
         }
-        (existing != null ? existing : series(LoopguardMeters.BLOCKING_CALLS, detection.operation(), group)).increment();
+        (existing != null ? existing : series(LoopguardMeters.BLOCKING_CALLS, operation, group)).increment();
     }
 
     /** Every series so far, oldest first; a series created while iterating may or may not be included. */

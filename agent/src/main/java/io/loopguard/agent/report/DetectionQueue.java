@@ -4,14 +4,16 @@ import io.loopguard.agent.detect.Detection;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The hand-off from designated threads to the reporting thread: lock-free, so offering never waits,
  * and bounded, so a flood of detections costs memory only up to {@code capacity}. What does not fit
- * is counted as dropped.
+ * is counted as dropped. A detection may be handed over unfinished, to be completed by the reporting
+ * thread as it takes it, so that the designated thread does as little as possible.
  */
 public final class DetectionQueue {
-    private final ConcurrentLinkedQueue<Detection> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Supplier<Detection>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final int capacity;
@@ -21,7 +23,7 @@ public final class DetectionQueue {
     }
 
     /** Never blocks. Returns {@code false} if the queue was full and the detection was dropped. */
-    public boolean offer(Detection detection) {
+    public boolean offer(Supplier<Detection> detection) {
         if (size.incrementAndGet() > capacity) {
             size.decrementAndGet();
             dropped.incrementAndGet();
@@ -31,13 +33,17 @@ public final class DetectionQueue {
         return true;
     }
 
-    /** The next detection, or {@code null} if there is none. */
-    Detection poll() {
-        Detection detection = queue.poll();
+    /** The next detection to complete, or {@code null} if there is none. */
+    Supplier<Detection> poll() {
+        Supplier<Detection> detection = queue.poll();
         if (detection != null) {
             size.decrementAndGet();
         }
         return detection;
+    }
+
+    boolean isEmpty() {
+        return queue.isEmpty();
     }
 
     /** How many were dropped since the last call. */

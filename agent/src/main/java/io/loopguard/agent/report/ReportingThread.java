@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The one thread that does the agent's I/O: it drains the {@link DetectionQueue} into the reporters,
@@ -27,6 +28,8 @@ public final class ReportingThread {
     private volatile long delivered;
     private final List<Runnable> beforeExit = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
+    /** Set while this thread parks with nothing to do, so that only then does a submit pay for waking it. */
+    private volatile boolean idle;
 
     public ReportingThread(DetectionQueue queue, List<Reporter> reporters) {
         this.queue = queue;
@@ -46,9 +49,16 @@ public final class ReportingThread {
 
     /** Hands a detection to this thread. Never blocks: safe on any thread. */
     public void submit(Detection detection) {
+        submit(() -> detection);
+    }
+
+    /** Hands over a detection that this thread completes ({@link Supplier#get}) as it takes it. Never blocks. */
+    public void submit(Supplier<Detection> detection) {
         submitted.incrementAndGet();
         queue.offer(detection);
-        LockSupport.unpark(thread);
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /**
@@ -84,7 +94,11 @@ public final class ReportingThread {
     private void run() {
         while (!stopping) {
             if (!drain()) {
-                LockSupport.parkNanos(this, IDLE_NANOS);
+                idle = true;
+                if (queue.isEmpty()) { // a detection offered before idle was set did not wake this thread
+                    LockSupport.parkNanos(this, IDLE_NANOS);
+                }
+                idle = false;
             }
         }
         beforeExit.forEach(Runnable::run);
@@ -95,10 +109,13 @@ public final class ReportingThread {
     /** Returns whether there was anything to report. */
     private boolean drain() {
         boolean any = false;
-        for (Detection detection = queue.poll(); detection != null; detection = queue.poll()) {
+        for (Supplier<Detection> next = queue.poll(); next != null; next = queue.poll()) {
             any = true;
-            for (Reporter reporter : reporters) {
-                reporter.report(detection);
+            Detection detection = next.get(); // null: on a closer look, nothing to report
+            if (detection != null) {
+                for (Reporter reporter : reporters) {
+                    reporter.report(detection);
+                }
             }
             delivered++;
         }

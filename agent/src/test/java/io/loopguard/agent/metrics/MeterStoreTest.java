@@ -3,12 +3,10 @@ package io.loopguard.agent.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.loopguard.agent.detect.Detection;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +29,7 @@ class MeterStoreTest {
             Thread thread = new Thread(() -> {
                 awaitQuietly(start);
                 for (int i = 0; i < CALLS; i++) {
-                    store.countBlockingCall(detection(i % 2 == 0 ? "java.lang.Thread.sleep" : "java.lang.Object.wait", name));
+                    store.countBlockingCall(i % 2 == 0 ? "java.lang.Thread.sleep" : "java.lang.Object.wait", name);
                 }
             }, name);
             thread.start();
@@ -55,7 +53,7 @@ class MeterStoreTest {
     void newThreadGroupsBeyondTheLimitAreCountedAsOther() {
         MeterStore store = new MeterStore();
         for (int i = 0; i < MeterStore.MAX_SERIES + 10; i++) {
-            store.countBlockingCall(detection("java.lang.Thread.sleep", "request-" + i + "-handler"));
+            store.countBlockingCall("java.lang.Thread.sleep", "request-" + i + "-handler");
         }
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         bind(store, registry);
@@ -94,10 +92,6 @@ class MeterStoreTest {
         if (failure.get() != null) {
             throw new AssertionError(failure.get());
         }
-    }
-
-    private static Detection detection(String operation, String thread) {
-        return new Detection(Detection.BLOCKING_CALL, operation, null, thread, null, List.of(), Instant.EPOCH, "");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -1,0 +1,24 @@
+package io.loopguard.benchmarks.detection;
+
+import static io.loopguard.benchmarks.JmhForks.BLOCKHOUND_FLAG;
+import static io.loopguard.benchmarks.JmhForks.WORKER;
+
+import io.loopguard.benchmarks.InProcessBlockHound;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Setup;
+
+/** {@link RepeatedDetection} with BlockHound, whose detection builds and throws an {@code Error}. */
+@Fork(jvmArgsAppend = BLOCKHOUND_FLAG)
+public class RepeatedDetectionBlockHound extends RepeatedDetection {
+
+    @Setup(Level.Trial)
+    public void installBlockHound() {
+        InProcessBlockHound.forJmhIterations(thread -> thread.getName().contains(WORKER));
+    }
+
+    @Override
+    protected void measuring(boolean measuring) {
+        InProcessBlockHound.measuring(measuring);
+    }
+}

@@ -1,0 +1,65 @@
+package io.loopguard.benchmarks.service;
+
+import io.loopguard.benchmarks.Agent;
+import io.loopguard.benchmarks.ChildJvm;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** One {@link HelloServer} JVM: started, asked for its CPU time, stopped by closing its standard input. */
+final class HelloServerProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private HelloServerProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    static HelloServerProcess start(Work work, Agent agent, String loopguardOptions, Path log) throws IOException {
+        Process process = new ProcessBuilder(ChildJvm.command(Path.of(System.getProperty("java.home")), agent,
+                loopguardOptions, HelloServer.class, work.name(), agent.argument()))
+                .redirectError(log.toFile()).start();
+        String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                .readLine();
+        if (first == null || !first.startsWith("port ")) {
+            process.destroyForcibly();
+            throw new IOException("the " + agent.label() + " server did not start; its stderr: " + Files.readString(log));
+        }
+        if (agent == Agent.LOOPGUARD && !Files.readString(log).contains("loopguard: active")) {
+            process.destroyForcibly();
+            throw new IOException("Loopguard did not start in the server; its stderr: " + Files.readString(log));
+        }
+        return new HelloServerProcess(process, log, Integer.parseInt(first.substring("port ".length()).trim()));
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** User plus system CPU time of every thread of the server so far (from /proc, in clock ticks). */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
+    }
+
+    /** What the server printed on stderr: the agent's start-up line, and its summary once stopped. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
