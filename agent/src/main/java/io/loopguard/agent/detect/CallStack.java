@@ -1,5 +1,8 @@
 package io.loopguard.agent.detect;
 
+import static io.loopguard.agent.ClassOrigin.isJdk;
+import static io.loopguard.agent.ClassOrigin.isLoopguard;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,17 +94,6 @@ record CallStack(List<StackTraceElement> elements, List<String> lines, String ca
     private static String via(StackTraceElement called, String operation) {
         String name = called.getClassName() + "." + called.getMethodName();
         return operation.isEmpty() || name.equals(operation) ? null : name;
-    }
-
-    static boolean isLoopguard(String className) {
-        return className.startsWith("io.loopguard.bootstrap.")
-                || className.startsWith("io.loopguard.agent.")
-                || className.startsWith("io.loopguard.shaded.");
-    }
-
-    static boolean isJdk(String className) {
-        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
-                || className.startsWith("sun.") || className.startsWith("com.sun.");
     }
 
     private static boolean isReflection(String className) {

@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import io.loopguard.agent.ClassOrigin;
 import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.catalog.Catalog;
 import io.loopguard.agent.catalog.BlocksWhen;
@@ -152,9 +153,7 @@ public final class Instrumenter {
     private boolean isApplicationClass(Class<?> type) {
         String name = type.getName();
         return type.getClassLoader() != null && instrumentation.isModifiableClass(type)
-                && !name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")
-                && !name.startsWith("com.sun.") && !name.startsWith("io.loopguard.agent.")
-                && !name.startsWith("io.loopguard.bootstrap.") && !name.startsWith("io.loopguard.shaded.");
+                && !ClassOrigin.isJdk(name) && !ClassOrigin.isLoopguard(name);
     }
 
     private void retransform() {

@@ -107,6 +107,11 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
         return -1;
     }
 
+    /**
+     * The JDK's classes and the libraries inside the agent; the agent's own are rewritten too, so that the
+     * catalogue's self-test calls are probed like the application's. Self-contained, like everything
+     * {@code transform} runs: a class it loaded would be handed to it while loading (not {@code ClassOrigin}).
+     */
     private static boolean isJdkOrShaded(String className) {
         return className.startsWith("java/") || className.startsWith("javax/") || className.startsWith("jdk/")
                 || className.startsWith("sun/") || className.startsWith("com/sun/")

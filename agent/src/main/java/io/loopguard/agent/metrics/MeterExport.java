@@ -1,5 +1,6 @@
 package io.loopguard.agent.metrics;
 
+import io.loopguard.agent.ClassOrigin;
 import io.loopguard.agent.threads.AgentThread;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -98,7 +99,7 @@ public final class MeterExport {
         String suffix = MicrometerWatcher.METRICS_CLASS_SUFFIX.replace('/', '.');
         for (Class<?> type : loaded) {
             if (type.getName().endsWith(suffix) && type.getClassLoader() != null
-                    && !type.getName().startsWith("io.loopguard.")) {
+                    && !ClassOrigin.isLoopguard(type.getName())) {
                 sightings.add(new MicrometerWatcher.Sighting(type.getClassLoader(), type.getName()));
             }
         }

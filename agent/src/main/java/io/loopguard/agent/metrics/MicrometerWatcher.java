@@ -25,6 +25,8 @@ final class MicrometerWatcher implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        // Not the agent's own copy. Checked by hand, not with ClassOrigin: a class that transform() loads
+        // would be handed to transform() while it loads.
         if (loader != null && classBeingRedefined == null && className != null
                 && className.endsWith(METRICS_CLASS_SUFFIX) && !className.startsWith("io/loopguard/")) {
             sightings.accept(new Sighting(loader, className.replace('/', '.')));
