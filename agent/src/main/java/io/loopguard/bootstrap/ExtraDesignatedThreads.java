@@ -32,15 +32,15 @@ public final class ExtraDesignatedThreads {
         }
     }
 
-    /** Whether the current thread's whole name matches an active pattern. */
+    /** Whether an active pattern designates the current thread ({@link ThreadNames#matches}). */
     static boolean includeCurrentThread() {
         Pattern[] current = patterns;
         if (current == null) {
             return false;
         }
-        String name = Thread.currentThread().getName();
+        Thread thread = Thread.currentThread();
         for (Pattern pattern : current) {
-            if (pattern.matcher(name).matches()) {
+            if (ThreadNames.matches(pattern, thread)) {
                 return true;
             }
         }

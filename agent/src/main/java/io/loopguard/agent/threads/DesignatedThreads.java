@@ -1,5 +1,6 @@
 package io.loopguard.agent.threads;
 
+import io.loopguard.bootstrap.ThreadNames;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -52,7 +53,7 @@ public final class DesignatedThreads {
         if (thread instanceof AgentThread) {
             return false;
         }
-        if (threadNames != null && threadNames.matcher(thread.getName()).matches()) {
+        if (threadNames != null && ThreadNames.matches(threadNames, thread)) {
             return true;
         }
         if (commonPool && thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()) {
