@@ -7,6 +7,8 @@ import io.loopguard.agent.config.Options;
 import io.loopguard.agent.config.OptionsParser;
 import io.loopguard.agent.detect.Detector;
 import io.loopguard.agent.integration.Integrations;
+import io.loopguard.agent.jfr.JfrReporter;
+import io.loopguard.agent.pinning.PinningWatch;
 import io.loopguard.agent.instrument.Instrumenter;
 import io.loopguard.agent.metrics.LoopMeters;
 import io.loopguard.agent.metrics.MeterExport;
@@ -64,8 +66,9 @@ final class Startup {
         reporters.add(new SubscribersReporter());
         Watchdog watchdog = new Watchdog(options.stallThreshold(), problems);
         reporters.add(new LoopSummary(watchdog, err));
+        JfrReporter jfr = new JfrReporter(watchdog, problems);
+        reporters.add(jfr);
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
-        reporting.start();
         DetectionSubscribers.deliverWith(reporting::flush);
 
         // Frameworks' own integrations add to the built-in lists; nothing they say removes anything.
@@ -74,6 +77,10 @@ final class Startup {
                 concat(ThreadFamilies.NON_BLOCKING_TYPES, integrations.nonBlockingThreadTypes()), options.commonPool());
         Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), meters::countBlockingCall,
                 reporting::submit);
+        reporting.atStart(() -> jfr.watchRecordings(detector));
+        PinningWatch pinning = PinningWatch.forThisJdk(reporting::submit, meters, problems);
+        detector.onVirtualThread(pinning::virtualThreadSeen);
+        reporting.start();
         Probe.install(detector);
         MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
                 problems);
@@ -86,7 +93,7 @@ final class Startup {
         watchdog.start(reporting::submit);
         reporting.beforeExit(watchdog::flush);
 
-        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
+        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options) + pinning.availability());
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {

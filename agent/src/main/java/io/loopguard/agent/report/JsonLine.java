@@ -1,6 +1,7 @@
 package io.loopguard.agent.report;
 
 import io.loopguard.agent.detect.Detection;
+import io.loopguard.agent.detect.Pinning;
 import io.loopguard.agent.detect.Stall;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +17,13 @@ final class JsonLine {
                 .field("via", detection.via())
                 .field("thread", detection.thread())
                 .stallDuration(detection.stall())
+                .pinningDuration(detection.pinning())
                 .field("callSite", detection.callSite())
                 .field("stack", detection.stack())
                 .field("time", detection.time().toString())
                 .field("hint", detection.hint())
                 .stallFacts(detection.stall())
+                .pinningFacts(detection.pinning())
                 .end();
     }
 
@@ -30,6 +33,14 @@ final class JsonLine {
 
     private JsonLine stallDuration(Stall stall) {
         return stall == null ? this : number("durationMillis", stall.durationMillis());
+    }
+
+    private JsonLine pinningDuration(Pinning pinning) {
+        return pinning == null ? this : number("durationMillis", pinning.durationMillis());
+    }
+
+    private JsonLine pinningFacts(Pinning pinning) {
+        return pinning == null ? this : field("reason", pinning.reason()).field("carrier", pinning.carrier());
     }
 
     private JsonLine stallFacts(Stall stall) {

@@ -27,6 +27,7 @@ public final class ReportingThread {
     /** How many submitted detections were delivered (or counted as dropped); written by this thread only. */
     private volatile long delivered;
     private final List<Runnable> beforeExit = new CopyOnWriteArrayList<>();
+    private final List<Runnable> atStart = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     /** Set while this thread parks with nothing to do, so that only then does a submit pay for waking it. */
     private volatile boolean idle;
@@ -40,6 +41,11 @@ public final class ReportingThread {
     public void start() {
         thread.start();
         Runtime.getRuntime().addShutdownHook(new AgentThread("loopguard-exit", this::stopAndWait));
+    }
+
+    /** Runs {@code first} on this thread as it starts, before {@link #start} returns or not: work kept off the start path. */
+    public void atStart(Runnable first) {
+        atStart.add(first);
     }
 
     /** Runs {@code last} on this thread at JVM exit, before the last detections are written: to submit its own. */
@@ -92,6 +98,7 @@ public final class ReportingThread {
     }
 
     private void run() {
+        atStart.forEach(Runnable::run);
         while (!stopping) {
             if (!drain()) {
                 idle = true;
