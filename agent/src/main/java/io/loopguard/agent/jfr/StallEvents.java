@@ -22,7 +22,7 @@ final class StallEvents implements Consumer<Detection> {
         event.hottestFrame = stall.hottestFrame();
         event.callSite = detection.callSite();
         event.blockedOn = stall.blockedOn();
-        event.stack = String.join("\n", detection.stack());
+        event.stack = detection.stack().isEmpty() ? null : String.join("\n", detection.stack());
         event.commit();
     }
 }
