@@ -30,7 +30,7 @@ final class KnownOptions {
                     "no thread is designated by name", (Pattern) null, (value, leftOut) -> OptionValues.regex(value),
                     (options, regex) -> options.threads = regex,
                     options -> options.threads() == null ? null : options.threads().pattern()),
-            new Option<>("allow", "`Class#method` entries, separated by `;` or `,`", "Blocking inside these methods"
+            new Option<>("allow", "a list of `Class#method` (`;` or `,` between entries)", "Blocking inside these methods"
                     + " (all overloads, and everything they call) is accepted, e.g. `allow=com.acme.LegacyCache#load`.",
                     "no method is allowed by this option", List.<MethodRef>of(), OptionValues::methods,
                     (options, methods) -> options.allow = methods, options -> options.allow().isEmpty() ? null

@@ -48,13 +48,34 @@ public final class OptionsParser {
     }
 
     public Options parse(String agentArgument, Properties systemProperties, Map<String, String> environment) {
-        Map<String, Given> given = new LinkedHashMap<>();
-        List<Given> unknown = new ArrayList<>();
-        // Lowest precedence first: a later source replaces what an earlier one gave.
+        Map<String, Given> given = given(agentArgument, systemProperties, environment);
+        Options.Builder builder = new Options.Builder();
+        for (Option<?> option : KnownOptions.ALL) {
+            Given value = given.get(option.key());
+            if (value != null) {
+                apply(option, value, builder);
+            }
+        }
+        Options options = builder.build();
+        if (!options.metricsHost().equals(Options.DEFAULTS.metricsHost()) && options.metricsPort() == 0) {
+            lines.accept("option metrics-host: has no effect without metrics-port; Prometheus metrics are not"
+                    + " served");
+        }
+        if (options.showOptions()) {
+            showOrigins(given, options);
+        }
+        return options;
+    }
+
+    /** The value each known option is given, by lower-case key, from the source that wins; unknown keys are named. */
+    private Map<String, Given> given(String agentArgument, Properties systemProperties, Map<String, String> environment) {
         List<Given> argument = fromArgument(agentArgument);
         List<Given> environmentVariables = fromEnvironment(environment);
         List<Given> properties = fromSystemProperties(systemProperties);
         Given config = last("config", properties, environmentVariables, argument);
+        Map<String, Given> given = new LinkedHashMap<>();
+        List<Given> unknown = new ArrayList<>();
+        // Lowest precedence first: a later source replaces what an earlier one gave.
         for (List<Given> source : List.of(fromFile(config), argument, environmentVariables, properties)) {
             Map<String, Given> fromThisSource = new LinkedHashMap<>();
             for (Given option : source) {
@@ -72,23 +93,7 @@ public final class OptionsParser {
         }
         unknown.forEach(option -> lines.accept("option " + option.named() + ": is not a Loopguard option (known: "
                 + KnownOptions.keys() + "); it is ignored"));
-
-        Options.Builder builder = new Options.Builder();
-        for (Option<?> option : KnownOptions.ALL) {
-            Given value = given.get(option.key());
-            if (value != null) {
-                apply(option, value, builder);
-            }
-        }
-        Options options = builder.build();
-        if (!options.metricsHost().equals(Options.DEFAULTS.metricsHost()) && options.metricsPort() == 0) {
-            lines.accept("option metrics-host: has no effect without metrics-port; Prometheus metrics are not"
-                    + " served");
-        }
-        if (options.showOptions()) {
-            showOrigins(given, options);
-        }
-        return options;
+        return given;
     }
 
     private void apply(Option<?> option, Given given, Options.Builder builder) {
