@@ -43,7 +43,8 @@ final class Startup {
     static void start(String agentArgument, Instrumentation instrumentation, boolean attachedLate) {
         PrintStream err = System.err;
         Consumer<String> problems = problem -> err.println("loopguard: " + problem);
-        Options options = new OptionsParser(problems).parse(agentArgument, System.getProperties());
+        Options options = new OptionsParser(problems).parse(agentArgument, System.getProperties(),
+                System.getenv());
         if (options.mode() == Mode.OFF) {
             err.println("loopguard: off (mode=off); nothing is instrumented");
             return;
