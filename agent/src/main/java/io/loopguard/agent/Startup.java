@@ -82,7 +82,7 @@ final class Startup {
         Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), meters::countBlockingCall,
                 reporting::submit);
         reporting.atStart(() -> jfr.watchRecordings(detector));
-        PinningWatch pinning = PinningWatch.forThisJdk(reporting::submit, meters, problems);
+        PinningWatch pinning = new PinningWatch(reporting::submit, meters, problems);
         detector.onVirtualThread(pinning::virtualThreadSeen);
         reporting.start();
         Probe.install(detector);

@@ -94,7 +94,7 @@ public final class Detector implements ProbeListener {
         if (Thread.currentThread() instanceof AgentThread) {
             return null; // the agent's own threads may block, even when a run-time thread pattern names them
         }
-        String thread = Thread.currentThread().getName();
+        String thread = name(Thread.currentThread());
         Instant time = Instant.now();
         counter.accept(operation.name(), thread);
         CallTimer timer = callTimer;
@@ -117,6 +117,13 @@ public final class Detector implements ProbeListener {
             Probe.whenCallEnds(() -> callEnded.accept(detection));
         }
         return error;
+    }
+
+    /** A virtual thread has no name unless the application gave it one: as pinned reports name it. */
+    @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+
+    private static String name(Thread thread) {
+        String name = thread.getName();
+        return name.isEmpty() && ThreadNames.isVirtual(thread) ? "virtual thread #" + thread.getId() : name;
     }
 
     /**

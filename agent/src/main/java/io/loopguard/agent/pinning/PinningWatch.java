@@ -20,15 +20,11 @@ public final class PinningWatch {
     private final MeterStore meters;
     private final Consumer<String> problems;
 
-    private PinningWatch(Consumer<Detection> delivery, MeterStore meters, Consumer<String> problems) {
+    /** @param delivery receives each pinned detection, on the watch's own thread; must not block */
+    public PinningWatch(Consumer<Detection> delivery, MeterStore meters, Consumer<String> problems) {
         this.delivery = delivery;
         this.meters = meters;
         this.problems = problems;
-    }
-
-    /** @param delivery receives each pinned detection, on the watch's own thread; must not block */
-    public static PinningWatch forThisJdk(Consumer<Detection> delivery, MeterStore meters, Consumer<String> problems) {
-        return new PinningWatch(delivery, meters, problems);
     }
 
     /** A virtual thread reached a probe: starts the watch the first time, on a thread of its own. */
