@@ -1,8 +1,9 @@
 package io.loopguard.agent.watchdog;
 
+import io.loopguard.agent.common.AgentThread;
+import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.detect.Detection;
 import io.loopguard.agent.instrument.Instrumenter;
-import io.loopguard.agent.threads.AgentThread;
 import io.loopguard.bootstrap.LoopClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -52,9 +53,14 @@ public final class Watchdog implements LoopMonitor {
         LoopClock.recordTasksFrom(threshold == null ? UNTIMED_LONG_TASK_NANOS : thresholdNanos);
     }
 
-    /** Plans the advice that gives event loops their clocks; before {@link Instrumenter#install}. */
-    public void instrument(Instrumenter instrumenter) {
-        instrumenter.advise(LoopRunAdvice.class, TaskBoundaries.LOOP_RUNS).advise(TaskAdvice.class, TaskBoundaries.TASKS);
+    /**
+     * Plans the advice that gives event loops their clocks; before {@link Instrumenter#install}.
+     *
+     * @param loopRuns methods that run for an event loop's whole life, on the object that is its executor
+     * @param tasks    methods one call of which is one unit of a loop's work
+     */
+    public void instrument(Instrumenter instrumenter, List<MethodRef> loopRuns, List<MethodRef> tasks) {
+        instrumenter.advise(LoopRunAdvice.class, loopRuns).advise(TaskAdvice.class, tasks);
     }
 
     /** @param detections receives stall detections; must not block */
