@@ -1,6 +1,6 @@
 package io.loopguard.agent.jfr;
 
-import io.loopguard.agent.threads.AgentThread;
+import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.watchdog.LoopMonitor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.FlightRecorder;

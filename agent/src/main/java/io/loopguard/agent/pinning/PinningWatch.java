@@ -3,7 +3,7 @@ package io.loopguard.agent.pinning;
 import io.loopguard.agent.detect.Detection;
 import io.loopguard.agent.metrics.LoopguardMeters;
 import io.loopguard.agent.metrics.MeterStore;
-import io.loopguard.agent.threads.AgentThread;
+import io.loopguard.agent.common.AgentThread;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
