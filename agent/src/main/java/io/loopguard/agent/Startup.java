@@ -79,7 +79,9 @@ final class Startup {
                 reporting::submit);
         reporting.atStart(() -> jfr.watchRecordings(detector));
         PinningWatch pinning = new PinningWatch(reporting::submit, meters, problems);
-        detector.onVirtualThread(pinning::virtualThreadSeen);
+        if (options.pinned()) {
+            detector.onVirtualThread(pinning::virtualThreadSeen);
+        }
         reporting.start();
         Probe.install(detector);
         MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
