@@ -29,6 +29,9 @@ import jdk.jfr.consumer.RecordingStream;
  */
 public final class BlockingHandlerUnderFlightRecorder {
     private static final int BLOCK_MILLIS = 50;
+    private static final int BURN_MILLIS = 300;
+    /** The least time the handler holds its event loop. */
+    public static final int HANDLER_MILLIS = BLOCK_MILLIS + BURN_MILLIS;
     private static final long WAIT_SECONDS = 90;
 
     public static void main(String[] args) throws Exception {
@@ -42,13 +45,18 @@ public final class BlockingHandlerUnderFlightRecorder {
             loopguardEvents.enable("io.loopguard.Stall");
             loopguardEvents.onEvent("io.loopguard.LoopDelay", event -> firstDelay.countDown());
             loopguardEvents.onEvent("io.loopguard.BlockingCall", event -> blockingCall.countDown());
-            loopguardEvents.onEvent("io.loopguard.Stall", event -> stall.countDown());
+            loopguardEvents.onEvent("io.loopguard.Stall", event -> {
+                if ("ended".equals(event.getString("phase"))
+                        && event.getDuration("stallDuration").toMillis() >= HANDLER_MILLIS) {
+                    stall.countDown(); // the handler's own task: it holds the loop at least this long
+                }
+            });
             loopguardEvents.startAsync();
             String loop = group.next().submit(() -> Thread.currentThread().getName()).get();
             await(firstDelay, "io.loopguard.LoopDelay event (Loopguard's events on)");
             request(group, new BlockingHandler());
             await(blockingCall, "io.loopguard.BlockingCall event");
-            await(stall, "io.loopguard.Stall event");
+            await(stall, "io.loopguard.Stall event of the handler's task, ended");
             System.out.println("RESULT " + loop);
         } finally {
             group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
@@ -102,7 +110,7 @@ public final class BlockingHandlerUnderFlightRecorder {
         public void channelRead(ChannelHandlerContext ctx, Object message) throws Exception {
             ((ByteBuf) message).release();
             waitForNobody();
-            burnCpu(Duration.ofMillis(300));
+            burnCpu(Duration.ofMillis(BURN_MILLIS));
             ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'!'}));
         }
     }
