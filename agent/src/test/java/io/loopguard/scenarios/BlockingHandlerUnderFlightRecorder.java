@@ -46,9 +46,10 @@ public final class BlockingHandlerUnderFlightRecorder {
             loopguardEvents.onEvent("io.loopguard.LoopDelay", event -> firstDelay.countDown());
             loopguardEvents.onEvent("io.loopguard.BlockingCall", event -> blockingCall.countDown());
             loopguardEvents.onEvent("io.loopguard.Stall", event -> {
-                if ("ended".equals(event.getString("phase"))
-                        && event.getDuration("stallDuration").toMillis() >= HANDLER_MILLIS) {
-                    stall.countDown(); // the handler's own task: it holds the loop at least this long
+                String stack = event.getString("stack");
+                if ("ended".equals(event.getString("phase")) && stack != null
+                        && stack.contains(BlockingHandler.class.getName() + ".channelRead(")) {
+                    stall.countDown(); // the handler's own task, not another that held the loop (class loading)
                 }
             });
             loopguardEvents.startAsync();
