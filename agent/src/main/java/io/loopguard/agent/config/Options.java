@@ -17,11 +17,17 @@ import java.util.regex.Pattern;
  * @param metricsHost    the address the Prometheus endpoint listens on (loopback unless the user widens it)
  * @param stallThreshold how long one event-loop task may run before it is reported as a stall, or
  *                       {@code null} ({@code off}) for no stall reports
+ * @param otlpEndpoint   the OpenTelemetry collector's OTLP/HTTP address ({@code http://host:4318}), {@link #OFF} to
+ *                       export nothing even if {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set, or {@code null} if not given
+ * @param otlpStep       how often the meters are pushed over OTLP
  */
 public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool,
-                      int metricsPort, String metricsHost, Duration stallThreshold) {
+                      int metricsPort, String metricsHost, Duration stallThreshold, String otlpEndpoint,
+                      Duration otlpStep) {
 
     public static final Duration DEFAULT_STALL_THRESHOLD = Duration.ofMillis(100);
+    public static final Duration DEFAULT_OTLP_STEP = Duration.ofSeconds(60);
+    public static final String OFF = "off";
     public static final Options DEFAULTS = new Builder().build();
 
     /** Collects options while they are parsed, starting from the defaults: one field per option. */
@@ -34,9 +40,12 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
         int metricsPort;
         String metricsHost = "127.0.0.1";
         Duration stallThreshold = DEFAULT_STALL_THRESHOLD;
+        String otlpEndpoint;
+        Duration otlpStep = DEFAULT_OTLP_STEP;
 
         Options build() {
-            return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold);
+            return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold, otlpEndpoint,
+                    otlpStep);
         }
     }
 }

@@ -69,8 +69,11 @@ public final class OptionsParser {
             case "metrics-port" -> options.metricsPort = port(value);
             case "metrics-host" -> options.metricsHost = host(value);
             case "stall-threshold" -> options.stallThreshold = StallThreshold.parse(value);
+            case "otlp-endpoint" -> options.otlpEndpoint = OtlpOptions.endpoint(value);
+            case "otlp-step" -> options.otlpStep = OtlpOptions.step(value);
             default -> throw new IllegalArgumentException("is not a Loopguard option (known: mode, events, threads,"
-                    + " allow, common-pool, metrics-port, metrics-host, stall-threshold); it is ignored");
+                    + " allow, common-pool, metrics-port, metrics-host, stall-threshold, otlp-endpoint, otlp-step);"
+                    + " it is ignored");
         }
     }
 
