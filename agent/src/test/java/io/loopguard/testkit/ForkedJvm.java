@@ -53,8 +53,8 @@ public final class ForkedJvm {
         return this;
     }
 
-    /** Sets an environment variable of the forked JVM (it inherits the others from the test's). */
-    public ForkedJvm env(String name, String value) {
+    /** Sets an environment variable of the forked JVM, which otherwise inherits this JVM's environment. */
+    public ForkedJvm environment(String name, String value) {
         environment.put(name, value);
         return this;
     }

@@ -34,6 +34,14 @@ public record OtlpSettings(String metricsUrl, Map<String, String> metricsHeaders
         if (Options.OFF.equals(options.otlpEndpoint())) {
             return null;
         }
+        String protocol = config.apply("OTEL_EXPORTER_OTLP_PROTOCOL");
+        if (options.otlpEndpoint() == null && protocol != null && protocol.trim().equalsIgnoreCase("grpc")
+                && config.apply("OTEL_EXPORTER_OTLP_ENDPOINT") != null) {
+            problems.accept("OTEL_EXPORTER_OTLP_PROTOCOL is grpc, and Loopguard speaks OTLP over HTTP only; set"
+                    + " otlp-endpoint to the collector's OTLP/HTTP address (port 4318 by default); nothing is"
+                    + " exported over OTLP");
+            return null;
+        }
         String metricsUrl = signalUrl(options, config, "METRICS");
         String logsUrl = signalUrl(options, config, "LOGS");
         if (metricsUrl == null && logsUrl == null) {

@@ -42,9 +42,9 @@ class OtlpExportIT {
         try (OtlpReceiver receiver = OtlpReceiver.listen(0)) {
             Path dir = Files.createTempDirectory("loopguard-otlp-");
             ForkedJvm jvm = ForkedJvm.on(jdk).agentOptions("otlp-endpoint=" + receiver.endpoint() + ",otlp-step=1s")
-                    .env("OTEL_SERVICE_NAME", "orders")
-                    .env("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment.name=test,service.version=1.2.3")
-                    .env("OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Bearer%20s3cret");
+                    .environment("OTEL_SERVICE_NAME", "orders")
+                    .environment("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment.name=test,service.version=1.2.3")
+                    .environment("OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Bearer%20s3cret");
             CompletableFuture<ForkedJvm.Run> running = start(jvm, dir, "sleep:3", "park:2", "sleep:2", "wait:end");
             awaitFile(dir, "end-ready", running);
             OtlpReceiver.await("the meters to count every blocking call", WAIT_SECONDS,
@@ -136,7 +136,7 @@ class OtlpExportIT {
             // The endpoint as the OpenTelemetry SDKs read it, from the environment.
             // Without stall reports, the only log records are the two call sites'.
             ForkedJvm jvm = ForkedJvm.on(jdk).agentOptions("otlp-step=1s,stall-threshold=off")
-                    .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
+                    .environment("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
             CompletableFuture<ForkedJvm.Run> running = start(jvm, dir, "sleep:1", "park:3", "wait:end");
             awaitFile(dir, "end-ready", running);
             OtlpReceiver.await("both refused findings to be counted", WAIT_SECONDS, () -> receiver.counter(

@@ -50,6 +50,17 @@ class OtlpSettingsTest {
     }
 
     @Test
+    void aGrpcEndpointFromTheEnvironmentIsOneLineAndNotTried() {
+        environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317");
+        environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc");
+        assertNull(resolve(""));
+        assertEquals(List.of("OTEL_EXPORTER_OTLP_PROTOCOL is grpc, and Loopguard speaks OTLP over HTTP only; set"
+                + " otlp-endpoint to the collector's OTLP/HTTP address (port 4318 by default); nothing is exported"
+                + " over OTLP"), problems);
+        assertEquals("http://mine:4318/v1/logs", resolve("otlp-endpoint=http://mine:4318").logsUrl());
+    }
+
+    @Test
     void aSignalSetToNoneIsNotExported() {
         environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318");
         environment.put("OTEL_LOGS_EXPORTER", "none");
