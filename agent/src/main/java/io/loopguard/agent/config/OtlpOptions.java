@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 /** Reads the {@code otlp-endpoint} and {@code otlp-step} options. */
 final class OtlpOptions {
+    static final Duration DEFAULT_STEP = Duration.ofSeconds(60);
     private static final Pattern AMOUNT = Pattern.compile("(\\d{1,6})\\s*(ms|s|m)");
     /** Shorter steps would push more often than a collector is meant to be written to. */
     private static final Duration SHORTEST_STEP = Duration.ofSeconds(1);
@@ -32,7 +33,7 @@ final class OtlpOptions {
             // Reported below, with what to write instead.
         }
         throw new IllegalArgumentException("'" + value + "' is not an OTLP/HTTP address; write it like"
-                + " http://otel-collector:4318 (or off); nothing is exported over OTLP");
+                + " http://otel-collector:4318, or off");
     }
 
     static Duration step(String value) {
@@ -47,9 +48,13 @@ final class OtlpOptions {
             };
         }
         if (step == null || step.compareTo(SHORTEST_STEP) < 0) {
-            throw new IllegalArgumentException("'" + value + "' is not a step of at least 1s; write it like 30s or"
-                    + " 1m; the default " + Options.DEFAULT_OTLP_STEP.toSeconds() + "s is kept");
+            throw new IllegalArgumentException("'" + value + "' is not a step of at least 1s; write it like 30s or 1m");
         }
         return step;
+    }
+
+    /** The step as {@link #step} reads it back: {@code 30s}, or {@code 1500ms}. */
+    static String text(Duration step) {
+        return step.toMillis() % 1_000 == 0 ? step.toSeconds() + "s" : step.toMillis() + "ms";
     }
 }

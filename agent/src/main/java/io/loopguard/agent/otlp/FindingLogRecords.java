@@ -2,6 +2,7 @@ package io.loopguard.agent.otlp;
 
 import io.loopguard.agent.detect.Detection;
 import io.loopguard.agent.detect.Stall;
+import io.loopguard.agent.report.DetectionFields;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
@@ -15,11 +16,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * Writes findings as an OTLP logs request. Attributes are the events file's fields under {@code loopguard.},
- * except the thread and the stack, which take the OpenTelemetry names {@code thread.name} and
- * {@code code.stacktrace} so that backends show them where they show every other log's.
+ * Writes findings as an OTLP logs request. Attributes are the events file's fields ({@link DetectionFields})
+ * under {@code loopguard.}, except the thread and the stack, which take the OpenTelemetry names
+ * {@code thread.name} and {@code code.stacktrace} so that backends show them where they show every other log's,
+ * and the time, which is the record's own.
  */
 final class FindingLogRecords {
     static final String SCOPE = "io.loopguard";
@@ -56,30 +59,14 @@ final class FindingLogRecords {
                 .setSeverityText(notTheCode ? "INFO" : "WARN")
                 .setEventName(PREFIX + finding.type())
                 .setBody(AnyValue.newBuilder().setStringValue(body(finding)));
-        add(record, PREFIX + "type", finding.type());
-        add(record, PREFIX + "operation", finding.operation());
-        add(record, PREFIX + "via", finding.via());
-        add(record, "thread.name", finding.thread());
-        add(record, PREFIX + "callSite", finding.callSite());
-        add(record, "code.stacktrace", String.join("\n", finding.stack()));
-        add(record, PREFIX + "hint", finding.hint());
-        if (stall != null) {
-            add(record, PREFIX + "durationMillis", stall.durationMillis());
-            add(record, PREFIX + "phase", stall.phase());
-            add(record, PREFIX + "started", stall.started().toString());
-            add(record, PREFIX + "hottestFrame", stall.hottestFrame());
-            add(record, PREFIX + "samples", stall.samples());
-            add(record, PREFIX + "hottestSamples", stall.hottestSamples());
-            add(record, PREFIX + "blockedOn", stall.blockedOn());
-            add(record, PREFIX + "pause", stall.pause());
-            if (stall.pause() != null) {
-                add(record, PREFIX + "pauseMillis", stall.pauseMillis());
+        DetectionFields.of(finding).forEach((name, value) -> {
+            switch (name) {
+                case "time" -> { } // the record's own time
+                case "thread" -> record.addAttributes(attribute("thread.name", value));
+                case "stack" -> record.addAttributes(attribute("code.stacktrace", value));
+                default -> record.addAttributes(attribute(PREFIX + name, value));
             }
-            if (stall.warmup()) {
-                record.addAttributes(KeyValue.newBuilder().setKey(PREFIX + "warmup")
-                        .setValue(AnyValue.newBuilder().setBoolValue(true)));
-            }
-        }
+        });
         return record.build();
     }
 
@@ -93,18 +80,19 @@ final class FindingLogRecords {
                 + finding.stall().durationMillis() + " ms, at " + where;
     }
 
-    private static void add(LogRecord.Builder record, String key, String value) {
-        if (value != null) {
-            record.addAttributes(attribute(key, value));
+    /** An attribute of one of the values a detection's fields have: text, a number, true, or a stack. */
+    private static KeyValue attribute(String key, Object value) {
+        AnyValue.Builder any = AnyValue.newBuilder();
+        if (value instanceof Long number) {
+            any.setIntValue(number);
+        } else if (value instanceof Boolean bool) {
+            any.setBoolValue(bool);
+        } else if (value instanceof List<?> lines) {
+            any.setStringValue(lines.stream().map(String::valueOf).collect(Collectors.joining("\n")));
+        } else {
+            any.setStringValue(String.valueOf(value));
         }
-    }
-
-    private static void add(LogRecord.Builder record, String key, long value) {
-        record.addAttributes(KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setIntValue(value)));
-    }
-
-    private static KeyValue attribute(String key, String value) {
-        return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
+        return KeyValue.newBuilder().setKey(key).setValue(any).build();
     }
 
     private static long nanos(Instant time) {

@@ -27,7 +27,7 @@ public final class OtlpExport {
     static final int QUEUE_CAPACITY = 512;
     private static final int BATCH = 128;
     private static final int TIMEOUT_MILLIS = 5_000;
-    /** How long the JVM's exit may wait for the last push: under the reporting thread's own exit wait. */
+    /** How long the JVM's exit may wait for the last push, within the exit hook's few seconds. */
     private static final long EXIT_MILLIS = 2_000;
 
     private final OtlpSettings settings;
@@ -78,7 +78,7 @@ public final class OtlpExport {
     }
 
     /** The JVM is exiting: one last push of meters and findings, waiting for it at most {@value #EXIT_MILLIS} ms. */
-    void finish() {
+    public void finish() {
         finishing = true;
         LockSupport.unpark(thread);
         try {

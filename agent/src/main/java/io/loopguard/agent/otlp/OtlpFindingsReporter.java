@@ -29,9 +29,4 @@ public final class OtlpFindingsReporter implements Reporter {
     public void dropped(long count) {
         // Counted in loopguard.events.dropped, which the meters export.
     }
-
-    @Override
-    public void close() {
-        export.finish();
-    }
 }

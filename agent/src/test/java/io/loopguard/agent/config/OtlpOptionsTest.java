@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,10 +25,17 @@ class OtlpOptionsTest {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void theyRoundTripThroughTheAgentArgument() {
+        Options options = parse("otlp-endpoint=http://collector:4318,otlp-step=1500ms");
+        assertEquals("otlp-endpoint=http://collector:4318,otlp-step=1500ms", options.toString());
+        assertEquals(options, parse(options.toString()));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "otlp-endpoint=collector:4318  | option otlp-endpoint: 'collector:4318' is not an OTLP/HTTP address; write it like http://otel-collector:4318 (or off); nothing is exported over OTLP",
-        "otlp-endpoint=grpc://c:4317   | option otlp-endpoint: 'grpc://c:4317' is not an OTLP/HTTP address; write it like http://otel-collector:4318 (or off); nothing is exported over OTLP",
+        "otlp-endpoint=collector:4318  | option otlp-endpoint: 'collector:4318' is not an OTLP/HTTP address; write it like http://otel-collector:4318, or off; nothing is exported over OTLP",
+        "otlp-endpoint=grpc://c:4317   | option otlp-endpoint: 'grpc://c:4317' is not an OTLP/HTTP address; write it like http://otel-collector:4318, or off; nothing is exported over OTLP",
         "otlp-step=500ms               | option otlp-step: '500ms' is not a step of at least 1s; write it like 30s or 1m; the default 60s is kept",
         "otlp-step=often               | option otlp-step: 'often' is not a step of at least 1s; write it like 30s or 1m; the default 60s is kept",
     })
@@ -38,6 +46,6 @@ class OtlpOptionsTest {
     }
 
     private Options parse(String argument) {
-        return new OptionsParser(problems::add).parse(argument, new Properties());
+        return new OptionsParser(problems::add).parse(argument, new Properties(), Map.of());
     }
 }

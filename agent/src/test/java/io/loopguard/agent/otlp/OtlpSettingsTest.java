@@ -39,7 +39,7 @@ class OtlpSettingsTest {
         OtlpSettings settings = resolve("");
         assertEquals("http://collector:4318/otlp/v1/metrics", settings.metricsUrl());
         assertEquals("http://logs:4318/ingest", settings.logsUrl());
-        assertEquals(Options.DEFAULT_OTLP_STEP, settings.step());
+        assertEquals(Duration.ofSeconds(60), settings.step());
     }
 
     @Test
@@ -92,7 +92,7 @@ class OtlpSettingsTest {
     }
 
     private OtlpSettings resolve(String agentArgument) {
-        Options options = new OptionsParser(problems::add).parse(agentArgument, new Properties());
+        Options options = new OptionsParser(problems::add).parse(agentArgument, new Properties(), Map.of());
         return OtlpSettings.resolve(options, environment::get, problems::add);
     }
 }
