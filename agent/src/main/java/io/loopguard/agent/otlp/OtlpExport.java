@@ -4,7 +4,7 @@ import io.loopguard.agent.detect.Detection;
 import io.loopguard.agent.metrics.LoopguardMeters;
 import io.loopguard.agent.metrics.MeterSeries;
 import io.loopguard.agent.metrics.MeterStore;
-import io.loopguard.agent.threads.AgentThread;
+import io.loopguard.agent.common.AgentThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
