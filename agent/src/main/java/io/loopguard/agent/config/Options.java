@@ -21,11 +21,15 @@ import java.util.regex.Pattern;
  * @param pinned         whether virtual threads that block while pinned to their carrier are reported (JDK 21+)
  * @param config         the properties file further options were read from, or {@code null}
  * @param showOptions    whether start-up prints where each given option came from
+ * @param otlpEndpoint   the OpenTelemetry collector's OTLP/HTTP address ({@code http://host:4318}), {@link #OFF} to
+ *                       export nothing even if {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set, or {@code null} if not given
+ * @param otlpStep       how often the meters are pushed over OTLP
  */
 public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool,
                       int metricsPort, String metricsHost, Duration stallThreshold, boolean pinned, Path config,
-                      boolean showOptions) {
+                      boolean showOptions, String otlpEndpoint, Duration otlpStep) {
 
+    public static final String OFF = "off";
     public static final Options DEFAULTS = new Builder().build();
 
     /**
@@ -57,6 +61,8 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
         boolean pinned;
         Path config;
         boolean showOptions;
+        String otlpEndpoint;
+        Duration otlpStep;
 
         Builder() {
             KnownOptions.ALL.forEach(option -> option.setDefault(this));
@@ -64,7 +70,7 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
 
         Options build() {
             return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold,
-                    pinned, config, showOptions);
+                    pinned, config, showOptions, otlpEndpoint, otlpStep);
         }
     }
 }
