@@ -8,6 +8,8 @@ import io.loopguard.agent.detect.Detector;
 import io.loopguard.agent.exit.ExitHook;
 import io.loopguard.agent.frameworks.FrameworkDescription;
 import io.loopguard.agent.frameworks.Frameworks;
+import io.loopguard.agent.jfr.JfrReporter;
+import io.loopguard.agent.pinning.PinningWatch;
 import io.loopguard.agent.instrument.Instrumenter;
 import io.loopguard.agent.metrics.LoopMeters;
 import io.loopguard.agent.metrics.MeterExport;
@@ -73,8 +75,9 @@ final class Startup {
             reporters.add(new OtlpFindingsReporter(otlpExport));
         }
         Watchdog watchdog = new Watchdog(options.stallThreshold(), problems);
+        JfrReporter jfr = new JfrReporter(watchdog.monitor(), problems);
+        reporters.add(jfr);
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
-        reporting.start();
         exit.at(ExitHook.Step.DELIVERY, reporting::stop);
         DetectionSubscribers.deliverWith(reporting::flush);
 
@@ -83,6 +86,12 @@ final class Startup {
         DesignatedThreads designated = new DesignatedThreads(options.threads(), frameworks, options.commonPool());
         Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), meters::countBlockingCall,
                 reporting::submit);
+        reporting.atStart(() -> jfr.watchRecordings(detector));
+        PinningWatch pinning = new PinningWatch(reporting::submit, meters, problems);
+        if (options.pinned()) {
+            detector.onVirtualThread(pinning::virtualThreadSeen);
+        }
+        reporting.start();
         Probe.install(detector);
         MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
                 problems);
@@ -98,6 +107,6 @@ final class Startup {
         exit.at(ExitHook.Step.LAST_DETECTIONS, watchdog::flush);
         exit.at(ExitHook.Step.SUMMARY, new LoopSummary(watchdog.monitor(), err)::print);
 
-        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
+        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options) + pinning.availability());
     }
 }

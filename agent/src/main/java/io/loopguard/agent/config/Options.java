@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param metricsHost    the address the Prometheus endpoint listens on (loopback unless the user widens it)
  * @param stallThreshold how long one event-loop task may run before it is reported as a stall, or
  *                       {@code null} ({@code off}) for no stall reports
+ * @param pinned         whether virtual threads that block while pinned to their carrier are reported (JDK 21+)
  * @param config         the properties file further options were read from, or {@code null}
  * @param showOptions    whether start-up prints where each given option came from
  * @param otlpEndpoint   the OpenTelemetry collector's OTLP/HTTP address ({@code http://host:4318}), {@link #OFF} to
@@ -25,8 +26,8 @@ import java.util.regex.Pattern;
  * @param otlpStep       how often the meters are pushed over OTLP
  */
 public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool,
-                      int metricsPort, String metricsHost, Duration stallThreshold, Path config, boolean showOptions,
-                      String otlpEndpoint, Duration otlpStep) {
+                      int metricsPort, String metricsHost, Duration stallThreshold, boolean pinned, Path config,
+                      boolean showOptions, String otlpEndpoint, Duration otlpStep) {
 
     public static final String OFF = "off";
     public static final Options DEFAULTS = new Builder().build();
@@ -57,6 +58,7 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
         int metricsPort;
         String metricsHost;
         Duration stallThreshold;
+        boolean pinned;
         Path config;
         boolean showOptions;
         String otlpEndpoint;
@@ -68,7 +70,7 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
 
         Options build() {
             return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold,
-                    config, showOptions, otlpEndpoint, otlpStep);
+                    pinned, config, showOptions, otlpEndpoint, otlpStep);
         }
     }
 }

@@ -9,6 +9,9 @@ public final class LoopguardMeters {
     public static final MeterSpec BLOCKING_CALLS = MeterSpec.counter("loopguard.blocking.calls", "calls",
             "Blocking calls made on threads that must never block", "operation", "thread.group");
 
+    public static final MeterSpec PINNED = MeterSpec.counter("loopguard.pinned", null,
+            "Virtual threads that blocked while pinned to their carrier thread, by the blocking method", "operation");
+
     public static final MeterSpec EVENTS_DROPPED = MeterSpec.counter("loopguard.events.dropped", null,
             "Detections not written to stderr or the events file because the report queue was full");
 
