@@ -9,7 +9,7 @@ import io.loopguard.bootstrap.ProbeListener;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -24,17 +24,18 @@ public final class Detector implements ProbeListener {
     private final DesignatedThreads designatedThreads;
     private final Mode mode;
     private final BiConsumer<String, String> counter;
-    private final Consumer<Supplier<Detection>> delivery;
+    private final Predicate<Supplier<Detection>> delivery;
     private volatile SelfTestCanary canary;
 
     /**
-     * @param counter  told of each blocking call (operation, thread name) at once, so that counts are exact
-     *                 even when reports are dropped; must not block: it runs on the designated thread
+     * @param counter  told of each blocking call (operation, thread name) that is reported or dropped, so that
+     *                 the count equals reported plus dropped; must not block: it may run on the designated thread
      * @param delivery must not block: it runs on the designated thread; the detection it gets is completed
-     *                 ({@link Supplier#get}) on another thread, once, and may then turn out to be {@code null}
+     *                 ({@link Supplier#get}) on another thread, once, and may then turn out to be {@code null};
+     *                 returns {@code false} if the detection was dropped
      */
     public Detector(List<BlockingOperation> operations, DesignatedThreads designatedThreads, Mode mode,
-                    BiConsumer<String, String> counter, Consumer<Supplier<Detection>> delivery) {
+                    BiConsumer<String, String> counter, Predicate<Supplier<Detection>> delivery) {
         this.operations = operations;
         this.designatedThreads = designatedThreads;
         this.mode = mode;
@@ -77,15 +78,25 @@ public final class Detector implements ProbeListener {
         }
         String thread = Thread.currentThread().getName();
         Instant time = Instant.now();
-        counter.accept(operation.name(), thread);
         if (mode != Mode.STRICT) {
-            delivery.accept(() -> detection(operation, CallStack.of(trace, operation.name()), thread, time));
+            // Counted where it is decided: when the reporting thread completes it (a static initialiser's call
+            // turns out not to be one), or here if it is dropped unseen.
+            if (!delivery.test(() -> counted(detection(operation, CallStack.of(trace, operation.name()), thread, time)))) {
+                counter.accept(operation.name(), thread);
+            }
             return null;
         }
         CallStack stack = CallStack.of(trace, operation.name());
-        Detection detection = detection(operation, stack, thread, time);
-        delivery.accept(() -> detection);
+        Detection detection = counted(detection(operation, stack, thread, time));
+        delivery.test(() -> detection);
         return detection == null ? null : strictError(detection, stack);
+    }
+
+    private Detection counted(Detection detection) {
+        if (detection != null) {
+            counter.accept(detection.operation(), detection.thread());
+        }
+        return detection;
     }
 
     /**
