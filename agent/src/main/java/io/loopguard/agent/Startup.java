@@ -25,7 +25,6 @@ import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.agent.watchdog.LoopSummary;
 import io.loopguard.agent.watchdog.Watchdog;
 import io.loopguard.bootstrap.Probe;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -51,13 +50,11 @@ final class Startup {
 
         List<Reporter> reporters = new ArrayList<>();
         reporters.add(new ConsoleReporter(err));
-        if (options.events() != null) {
-            try {
-                reporters.add(EventsFileReporter.open(options.events(), problems));
-            } catch (IOException | RuntimeException e) {
-                problems.accept("option events: cannot write to '" + options.events() + "' (" + e
-                        + "); detections are reported on stderr only");
-            }
+        // Opened by the reporting thread, not here: opening a file can wait (a FIFO waits for a reader).
+        EventsFileReporter events = options.events() == null ? null : new EventsFileReporter(options.events(),
+                options.eventsMaxSize(), options.eventsFollowSymlinks(), problems);
+        if (events != null) {
+            reporters.add(events);
         }
         MeterStore meters = new MeterStore();
         reporters.add(new MetricsReporter(meters));
@@ -75,7 +72,7 @@ final class Startup {
         Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), meters::countBlockingCall,
                 reporting::submit);
         Probe.install(detector);
-        MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
+        String metrics = MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
                 problems);
         Instrumenter instrumenter = new Instrumenter(instrumentation, problems);
         watchdog.instrument(instrumenter);
@@ -86,7 +83,14 @@ final class Startup {
         watchdog.start(reporting::submit);
         reporting.beforeExit(watchdog::flush);
 
-        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
+        List<String> outputs = new ArrayList<>();
+        if (events != null) {
+            outputs.add(events.status());
+        }
+        if (metrics != null) {
+            outputs.add(metrics);
+        }
+        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options, outputs));
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {

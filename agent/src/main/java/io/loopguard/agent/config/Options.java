@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * The agent's options, already checked. See {@link OptionsParser} for how they are given.
  *
  * @param events         the JSON Lines file every detection is appended to, or {@code null}
+ * @param eventsMaxSize  the size in bytes at which the events file is renamed to {@code <events>.1} and a new one started
+ * @param eventsFollowSymlinks whether an {@code events} path that is a symbolic link is followed (refused otherwise)
  * @param threads        names of threads that must never block (whole-name match), or {@code null}
  * @param allow          methods inside which blocking is accepted
  * @param commonPool     whether the workers of {@code ForkJoinPool.commonPool()} must never block
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
  * @param stallThreshold how long one event-loop task may run before it is reported as a stall, or
  *                       {@code null} ({@code off}) for no stall reports
  */
-public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool,
+public record Options(Mode mode, Path events, long eventsMaxSize, boolean eventsFollowSymlinks, Pattern threads, List<MethodRef> allow, boolean commonPool,
                       int metricsPort, String metricsHost, Duration stallThreshold) {
 
     public static final Duration DEFAULT_STALL_THRESHOLD = Duration.ofMillis(100);
@@ -28,6 +30,8 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
     static final class Builder {
         Mode mode = Mode.REPORT;
         Path events;
+        long eventsMaxSize = EventsMaxSize.DEFAULT;
+        boolean eventsFollowSymlinks;
         Pattern threads;
         List<MethodRef> allow = List.of();
         boolean commonPool;
@@ -36,7 +40,7 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
         Duration stallThreshold = DEFAULT_STALL_THRESHOLD;
 
         Options build() {
-            return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold);
+            return new Options(mode, events, eventsMaxSize, eventsFollowSymlinks, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold);
         }
     }
 }

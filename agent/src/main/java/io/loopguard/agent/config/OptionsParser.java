@@ -63,14 +63,16 @@ public final class OptionsParser {
         switch (key) {
             case "mode" -> options.mode = Mode.parse(value);
             case "events" -> options.events = path(value);
+            case "events-max-size" -> options.eventsMaxSize = EventsMaxSize.parse(value);
+            case "events-follow-symlinks" -> options.eventsFollowSymlinks = bool(value, "symbolic links are not followed");
             case "threads" -> options.threads = regex(value);
             case "allow" -> options.allow = methods(value);
             case "common-pool" -> options.commonPool = bool(value, "the common pool's workers are not designated");
             case "metrics-port" -> options.metricsPort = port(value);
             case "metrics-host" -> options.metricsHost = host(value);
             case "stall-threshold" -> options.stallThreshold = StallThreshold.parse(value);
-            default -> throw new IllegalArgumentException("is not a Loopguard option (known: mode, events, threads,"
-                    + " allow, common-pool, metrics-port, metrics-host, stall-threshold); it is ignored");
+            default -> throw new IllegalArgumentException("is not a Loopguard option (known: mode, events, events-max-size,"
+                    + " events-follow-symlinks, threads, allow, common-pool, metrics-port, metrics-host, stall-threshold); it is ignored");
         }
     }
 

@@ -5,8 +5,16 @@ import io.loopguard.agent.detect.Stall;
 import java.time.Instant;
 import java.util.List;
 
-/** Writes the JSON Lines events of the contract in DESIGN.md, one object per line. */
+/**
+ * Writes the JSON Lines events of the contract in DESIGN.md, one object per line. Text that is not valid
+ * Unicode (a thread name with a lone surrogate) is written with U+FFFD in its place, so every line is UTF-8.
+ */
 final class JsonLine {
+    /** {@code reason} of a {@code dropped} record: the queue to the reporting thread was full. */
+    static final String QUEUE_FULL = "queue-full";
+    /** {@code reason} of a {@code dropped} record: the events file could not be written. */
+    static final String WRITE_FAILED = "write-failed";
+
     private final StringBuilder json = new StringBuilder(512).append('{');
 
     static String of(Detection detection) {
@@ -24,8 +32,15 @@ final class JsonLine {
                 .end();
     }
 
-    static String dropped(long count, Instant time) {
-        return new JsonLine().field("type", "dropped").number("count", count).field("time", time.toString()).end();
+    static String dropped(long count, String reason, Instant time) {
+        return new JsonLine().field("type", "dropped").number("count", count).field("reason", reason)
+                .field("time", time.toString()).end();
+    }
+
+    /** Starts a new file after rotation: names the older file and counts this run's detections deleted with older ones. */
+    static String rotated(String previous, long discarded, Instant time) {
+        return new JsonLine().field("type", "rotated").field("previous", previous).number("discarded", discarded)
+                .field("time", time.toString()).end();
     }
 
     private JsonLine stallDuration(Stall stall) {
@@ -102,8 +117,13 @@ final class JsonLine {
                 default -> {
                     if (c < 0x20) {
                         json.append(String.format("\\u%04x", (int) c));
-                    } else {
+                    } else if (!Character.isSurrogate(c)) {
                         json.append(c);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        json.append(c).append(value.charAt(++i));
+                    } else {
+                        json.append('\uFFFD'); // a lone surrogate cannot be encoded
                     }
                 }
             }
