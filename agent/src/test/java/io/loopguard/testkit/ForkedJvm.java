@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -31,6 +33,7 @@ public final class ForkedJvm {
     private long fileSizeLimitKib;
     private Predicate<String> droppedFromClasspath = entry -> false;
     private final List<Path> addedToClasspath = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
 
     private ForkedJvm(Jdk jdk) {
         this.jdk = jdk;
@@ -48,6 +51,12 @@ public final class ForkedJvm {
 
     public ForkedJvm jvmOption(String option) {
         jvmOptions.add(option);
+        return this;
+    }
+
+    /** Sets an environment variable of the forked JVM, which otherwise inherits this JVM's environment. */
+    public ForkedJvm environment(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -121,8 +130,10 @@ public final class ForkedJvm {
                 launched = new ArrayList<>(List.of("bash", "-c", "ulimit -f " + fileSizeLimitKib + " && exec \"$@\"", "bash"));
                 launched.addAll(command);
             }
-            Process process = new ProcessBuilder(launched).redirectInput(input.toFile())
-                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(launched);
+            builder.environment().putAll(environment);
+            Process process = builder.redirectInput(input.toFile()).redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile()).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 fail("forked JVM did not finish in " + TIMEOUT_SECONDS + " s: " + command + "\nstderr:\n"

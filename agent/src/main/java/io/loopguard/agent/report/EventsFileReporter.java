@@ -75,12 +75,12 @@ public final class EventsFileReporter implements Reporter {
 
     @Override
     public void report(Detection detection) {
-        add(JsonLine.of(detection), 1);
+        add(JsonLine.of(DetectionFields.of(detection)), 1);
     }
 
     @Override
     public void dropped(long count) {
-        add(JsonLine.dropped(count, JsonLine.QUEUE_FULL, Instant.now()), count);
+        add(JsonLine.of(DetectionFields.dropped(count, DetectionFields.QUEUE_FULL, Instant.now())), count);
     }
 
     @Override
@@ -105,7 +105,7 @@ public final class EventsFileReporter implements Reporter {
         }
         long recorded = lost;
         if (lost > 0) {
-            lines.add(JsonLine.dropped(lost, JsonLine.WRITE_FAILED, Instant.now()), lost);
+            lines.add(JsonLine.of(DetectionFields.dropped(lost, DetectionFields.WRITE_FAILED, Instant.now())), lost);
         }
         lines.addAll(batch);
         batch.clear();
@@ -191,7 +191,7 @@ public final class EventsFileReporter implements Reporter {
 
     /**
      * Renames a file that {@code adding} more bytes would take past {@code events-max-size} and starts a new one.
-     * Returns the {@code rotated} record (with its newline) that must start the new file, or an empty string.
+     * Returns the {@code rotated} record that must start the new file, or an empty string.
      */
     private String rotateIfFull(long adding) {
         try {
@@ -212,7 +212,7 @@ public final class EventsFileReporter implements Reporter {
                         + " renamed to " + older + ", replacing the older one, and a new file was started"
                         + " (said once; each new file starts with a rotated record)");
             }
-            return JsonLine.rotated(older.toString(), discarded, Instant.now()) + '\n';
+            return JsonLine.of(DetectionFields.rotated(older.toString(), discarded, Instant.now()));
         } catch (IOException | RuntimeException e) {
             fail("could not rotate the events file " + path + " (" + reason(e) + ")");
             return "";
