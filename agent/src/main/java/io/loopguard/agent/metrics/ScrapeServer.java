@@ -80,12 +80,16 @@ final class ScrapeServer {
                     if (!key.isValid()) {
                         continue;
                     }
-                    if (key.isAcceptable()) {
+                    // Ready operations read once, before a read that may close the connection (and cancel its key).
+                    int ready = key.readyOps();
+                    if ((ready & SelectionKey.OP_ACCEPT) != 0) {
                         acceptAll();
                     } else if (key.attachment() instanceof Connection connection) {
-                        if (key.isReadable() && connection.read()) {
-                            answering.add(connection);
-                        } else if (key.isWritable()) {
+                        if ((ready & SelectionKey.OP_READ) != 0) {
+                            if (connection.read()) {
+                                answering.add(connection);
+                            }
+                        } else if ((ready & SelectionKey.OP_WRITE) != 0) {
                             connection.write();
                         }
                     }

@@ -56,7 +56,8 @@ class PrometheusEndpointIT {
             app.stop();
         }
         String loopGroup = "thread_group=\"multiThreadIoEventLoopGroup-*\"";
-        assertEquals(1, metrics.sum("loopguard_stalls_total", loopGroup), metrics.body());
+        // The loops run on while the test scrapes: on a loaded machine the watchdog may also see a JVM pause.
+        assertTrue(metrics.sum("loopguard_stalls_total", loopGroup) >= 1, metrics.body());
         assertTrue(metrics.sum("loopguard_stall_duration_seconds_sum", loopGroup) >= 0.4, metrics.body());
         assertTrue(metrics.sum("loopguard_loop_delay_seconds_count", loopGroup) > 0, metrics.body());
         assertTrue(metrics.sum("loopguard_loop_delay_seconds_max", loopGroup) >= 0.4,
