@@ -9,6 +9,7 @@ import io.loopguard.bootstrap.ThreadState;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Proves at start-up that every probe fires on this JDK: each operation's exercise runs on a canary
@@ -64,9 +65,10 @@ final class SelfTest {
         }
     }
 
-    String describe(Options options) {
+    /** @param outputs where detections and meters go, as far as is known when this is printed */
+    String describe(Options options, List<String> outputs) {
         String jdk = "JDK " + Runtime.version().feature();
-        String settings = "mode=" + options.mode() + (options.events() != null ? ", events=" + options.events() : "")
+        String settings = "mode=" + options.mode() + outputs.stream().map(output -> ", " + output).collect(Collectors.joining())
                 + ", stall-threshold=" + (options.stallThreshold() != null ? options.stallThreshold().toMillis() + "ms" : "off");
         if (notProbed.isEmpty()) {
             return "loopguard: active on " + jdk + ", " + operations + " operations probed, " + settings;

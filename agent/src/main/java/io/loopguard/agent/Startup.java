@@ -29,7 +29,6 @@ import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.agent.watchdog.LoopSummary;
 import io.loopguard.agent.watchdog.Watchdog;
 import io.loopguard.bootstrap.Probe;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -57,13 +56,11 @@ final class Startup {
         ExitHook exit = ExitHook.install(problems);
         List<Reporter> reporters = new ArrayList<>();
         reporters.add(new ConsoleReporter(err));
-        if (options.events() != null) {
-            try {
-                reporters.add(EventsFileReporter.open(options.events(), problems));
-            } catch (IOException | RuntimeException e) {
-                problems.accept("option events: cannot write to '" + options.events() + "' (" + e
-                        + "); detections are reported on stderr only");
-            }
+        // Opened by the reporting thread, not here: opening a file can wait (a FIFO waits for a reader).
+        EventsFileReporter events = options.events() == null ? null : new EventsFileReporter(options.events(),
+                options.eventsMaxSize(), options.eventsFollowSymlinks(), problems);
+        if (events != null) {
+            reporters.add(events);
         }
         MeterStore meters = new MeterStore();
         reporters.add(new MetricsReporter(meters));
@@ -93,8 +90,8 @@ final class Startup {
         }
         reporting.start();
         Probe.install(detector);
-        MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
-                problems);
+        String metrics = MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation,
+                attachedLate, problems);
         if (otlpExport != null) {
             otlpExport.start();
             exit.at(ExitHook.Step.DELIVERY, otlpExport::finish); // after the reporters had the last findings
@@ -107,6 +104,14 @@ final class Startup {
         exit.at(ExitHook.Step.LAST_DETECTIONS, watchdog::flush);
         exit.at(ExitHook.Step.SUMMARY, new LoopSummary(watchdog.monitor(), err)::print);
 
-        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options) + pinning.availability());
+        List<String> outputs = new ArrayList<>();
+        if (events != null) {
+            outputs.add(events.status());
+        }
+        if (metrics != null) {
+            outputs.add(metrics);
+        }
+        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options, outputs)
+                + pinning.availability());
     }
 }

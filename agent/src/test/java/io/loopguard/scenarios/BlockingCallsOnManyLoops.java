@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes {@code calls} blocking calls ({@code LockSupport.parkNanos}) on each of {@code loops} Netty event
- * loops at the same time, then creates {@code <dir>/done} and stays alive until {@code <dir>/stop}
- * appears (at most a minute), so that a test can read the metrics of a running application.
+ * loops at the same time, then creates {@code <dir>/done} and stays alive, its loops running, until
+ * {@code <dir>/stop} appears (at most a minute), so that a test can read the metrics of a running application.
  *
  * <p>Usage: {@code BlockingCallsOnManyLoops <loops> <calls> <dir>}.
  */
@@ -24,13 +24,15 @@ public final class BlockingCallsOnManyLoops {
         int calls = Integer.parseInt(args[1]);
         Path dir = Path.of(args[2]);
         long stallMillis = args.length > 3 ? Long.parseLong(args[3]) : 0;
-        onEveryLoop(loops, calls, stallMillis);
+        MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, NioIoHandler.newFactory());
+        onEveryLoop(group, calls, stallMillis);
         System.out.println("RESULT " + loops + " loops made " + calls + " blocking calls each");
         Files.createFile(dir.resolve("done"));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (!Files.exists(dir.resolve("stop")) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
     }
 
     /**
@@ -39,6 +41,11 @@ public final class BlockingCallsOnManyLoops {
      */
     public static void onEveryLoop(int loops, int calls, long stallMillis) throws Exception {
         MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, NioIoHandler.newFactory());
+        onEveryLoop(group, calls, stallMillis);
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+    }
+
+    private static void onEveryLoop(MultiThreadIoEventLoopGroup group, int calls, long stallMillis) throws Exception {
         List<Future<?>> running = new ArrayList<>();
         for (EventExecutor loop : group) {
             running.add(loop.submit(() -> {
@@ -55,6 +62,5 @@ public final class BlockingCallsOnManyLoops {
             group.next().submit(() -> StallsOnEventLoop.burnCpu(stallMillis)).get(60, TimeUnit.SECONDS);
             Thread.sleep(500); // the loops run on, as a service's would, while the watchdog measures them
         }
-        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
     }
 }

@@ -22,7 +22,8 @@ public final class Events {
         this.lines = lines;
     }
 
-    static Events read(Path file) throws IOException {
+    /** Reads and parses every line; fails the test on a line that is not whole, valid JSON (or not UTF-8). */
+    public static Events read(Path file) throws IOException {
         List<JsonNode> lines = new ArrayList<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

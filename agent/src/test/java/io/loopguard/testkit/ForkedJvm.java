@@ -30,6 +30,7 @@ public final class ForkedJvm {
     private boolean withEvents = true;
     private String stdin = "";
     private boolean inTerminal;
+    private long fileSizeLimitKib;
     private Predicate<String> droppedFromClasspath = entry -> false;
     private final List<Path> addedToClasspath = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -87,6 +88,15 @@ public final class ForkedJvm {
     }
 
     /**
+     * Runs the JVM with a limit on the size of every file it writes ({@code ulimit -f}, in KiB): a write past
+     * it fails as on a full disk, for the events file (and stdout, stderr: keep them smaller).
+     */
+    public ForkedJvm fileSizeLimit(long kibibytes) {
+        this.fileSizeLimitKib = kibibytes;
+        return this;
+    }
+
+    /**
      * Changes the forked JVM's classpath: drops the test classpath entries that match, appends others. For a
      * test that puts the agent jar on the classpath to attach it at run time, or runs with another version
      * of a library (drop {@code entry -> true} to replace the whole classpath).
@@ -115,7 +125,12 @@ public final class ForkedJvm {
             command.add(changedClasspath());
             command.add(mainClass.getName());
             command.addAll(Arrays.asList(args));
-            ProcessBuilder builder = new ProcessBuilder(inTerminal ? terminal(command) : command);
+            List<String> launched = inTerminal ? terminal(command) : command;
+            if (fileSizeLimitKib > 0) {
+                launched = new ArrayList<>(List.of("bash", "-c", "ulimit -f " + fileSizeLimitKib + " && exec \"$@\"", "bash"));
+                launched.addAll(command);
+            }
+            ProcessBuilder builder = new ProcessBuilder(launched);
             builder.environment().putAll(environment);
             Process process = builder.redirectInput(input.toFile()).redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile()).start();

@@ -25,6 +25,17 @@ final class KnownOptions {
                     + " [JSON Lines](../README.md#events-file) file, nothing rate-limited.",
                     "detections are reported on stderr only", (Path) null, (value, leftOut) -> OptionValues.path(value),
                     (options, path) -> options.events = path, options -> text(options.events())),
+            new Option<>("events-max-size", "a size (`256MiB`, `512KiB`, `1GiB`, a bare number is bytes; at least"
+                    + " `16KiB`)", "When the events file reaches this size it is renamed to `<events>.1` (replacing"
+                    + " the older one) and a new file is started with a `rotated` record.",
+                    "the default 256MiB is kept", EventsMaxSize.DEFAULT, (value, leftOut) -> EventsMaxSize.parse(value),
+                    (options, bytes) -> options.eventsMaxSize = bytes, options -> EventsMaxSize.text(options.eventsMaxSize())),
+            new Option<>("events-follow-symlinks", "`true`, `false`", "Write the events file even where its path is"
+                    + " a symbolic link. Off by default: in a shared directory another user could aim the writes at any"
+                    + " file the application's account can write.",
+                    "symbolic links are not followed", false, (value, leftOut) -> OptionValues.bool(value),
+                    (options, on) -> options.eventsFollowSymlinks = on,
+                    options -> String.valueOf(options.eventsFollowSymlinks())),
             new Option<>("threads", "a Java regex", "Also designate threads whose whole name matches, e.g."
                     + " `threads=order-loop-\\d+`. Virtual threads only where the pattern says `virtual:`"
                     + " (`threads=virtual:request-.*`; see docs/virtual-threads.md); carrier threads never.",

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * The agent's options, already checked. {@link KnownOptions} declares each; {@link OptionsParser} reads them.
  *
  * @param events         the JSON Lines file every detection is appended to, or {@code null}
+ * @param eventsMaxSize  the size in bytes at which the events file is renamed to {@code <events>.1} and a new one started
+ * @param eventsFollowSymlinks whether an {@code events} path that is a symbolic link is followed (refused otherwise)
  * @param threads        names of threads that must never block (whole-name match), or {@code null}
  * @param allow          methods inside which blocking is accepted
  * @param commonPool     whether the workers of {@code ForkJoinPool.commonPool()} must never block
@@ -25,9 +27,10 @@ import java.util.regex.Pattern;
  *                       export nothing even if {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set, or {@code null} if not given
  * @param otlpStep       how often the meters are pushed over OTLP
  */
-public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool,
-                      int metricsPort, String metricsHost, Duration stallThreshold, boolean pinned, Path config,
-                      boolean showOptions, String otlpEndpoint, Duration otlpStep) {
+public record Options(Mode mode, Path events, long eventsMaxSize, boolean eventsFollowSymlinks, Pattern threads,
+                      List<MethodRef> allow, boolean commonPool, int metricsPort, String metricsHost,
+                      Duration stallThreshold, boolean pinned, Path config, boolean showOptions, String otlpEndpoint,
+                      Duration otlpStep) {
 
     public static final String OFF = "off";
     public static final Options DEFAULTS = new Builder().build();
@@ -52,6 +55,8 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
     static final class Builder {
         Mode mode;
         Path events;
+        long eventsMaxSize;
+        boolean eventsFollowSymlinks;
         Pattern threads;
         List<MethodRef> allow;
         boolean commonPool;
@@ -69,8 +74,8 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
         }
 
         Options build() {
-            return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold,
-                    pinned, config, showOptions, otlpEndpoint, otlpStep);
+            return new Options(mode, events, eventsMaxSize, eventsFollowSymlinks, threads, allow, commonPool, metricsPort,
+                    metricsHost, stallThreshold, pinned, config, showOptions, otlpEndpoint, otlpStep);
         }
     }
 }

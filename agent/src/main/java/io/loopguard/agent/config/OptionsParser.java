@@ -32,7 +32,27 @@ public final class OptionsParser {
 
     /** @param lines receives one readable sentence per bad option, and with {@code show-options} one per option given */
     public OptionsParser(Consumer<String> lines) {
-        this.lines = lines;
+        this.lines = line -> lines.accept(oneLine(line));
+    }
+
+    /** A sentence that quotes what the user wrote stays one line: control characters in it are shown escaped. */
+    private static String oneLine(String line) {
+        StringBuilder text = new StringBuilder(line.length());
+        line.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                case '\t' -> text.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        text.append(String.format("\\u%04x", c));
+                    } else {
+                        text.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return text.toString();
     }
 
     /** A value as one source gave it, under its key as written there. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -26,20 +27,21 @@ public final class Detector implements ProbeListener {
     private final DesignatedThreads designatedThreads;
     private final Mode mode;
     private final BiConsumer<String, String> counter;
-    private final Consumer<Supplier<Detection>> delivery;
+    private final Predicate<Supplier<Detection>> delivery;
     private volatile SelfTestCanary canary;
     /** Set once a JDK Flight Recorder recording has run: until then, no JFR class is loaded. */
     private volatile CallTimer callTimer;
     private volatile Runnable virtualThreadSeen;
 
     /**
-     * @param counter  told of each blocking call (operation, thread name) at once, so that counts are exact
-     *                 even when reports are dropped; must not block: it runs on the designated thread
+     * @param counter  told of each blocking call (operation, thread name) that is reported or dropped, so that
+     *                 the count equals reported plus dropped; must not block: it may run on the designated thread
      * @param delivery must not block: it runs on the designated thread; the detection it gets is completed
-     *                 ({@link Supplier#get}) on another thread, once, and may then turn out to be {@code null}
+     *                 ({@link Supplier#get}) on another thread, once, and may then turn out to be {@code null};
+     *                 returns {@code false} if the detection was dropped
      */
     public Detector(List<BlockingOperation> operations, DesignatedThreads designatedThreads, Mode mode,
-                    BiConsumer<String, String> counter, Consumer<Supplier<Detection>> delivery) {
+                    BiConsumer<String, String> counter, Predicate<Supplier<Detection>> delivery) {
         this.operations = operations;
         this.designatedThreads = designatedThreads;
         this.mode = mode;
@@ -96,17 +98,20 @@ public final class Detector implements ProbeListener {
         }
         String thread = name(Thread.currentThread());
         Instant time = Instant.now();
-        counter.accept(operation.name(), thread);
         CallTimer timer = callTimer;
         Consumer<Detection> callEnded = timer == null ? null : timer.start();
         if (mode != Mode.STRICT && callEnded == null) {
-            delivery.accept(() -> detection(operation, CallStack.of(trace, operation.name()), thread, time));
+            // Counted where it is decided: when the reporting thread completes it (a static initialiser's call
+            // turns out not to be one), or here if it is dropped unseen.
+            if (!delivery.test(() -> counted(detection(operation, CallStack.of(trace, operation.name()), thread, time)))) {
+                counter.accept(operation.name(), thread);
+            }
             return null;
         }
         // Strict mode needs the stack now for its error; a timed call needs it for its event when it returns.
         CallStack stack = CallStack.of(trace, operation.name());
-        Detection detection = detection(operation, stack, thread, time);
-        delivery.accept(() -> detection);
+        Detection detection = counted(detection(operation, stack, thread, time));
+        delivery.test(() -> detection);
         if (detection == null) {
             return null;
         }
@@ -124,6 +129,13 @@ public final class Detector implements ProbeListener {
     private static String name(Thread thread) {
         String name = thread.getName();
         return name.isEmpty() && ThreadNames.isVirtual(thread) ? "virtual thread #" + thread.getId() : name;
+    }
+
+    private Detection counted(Detection detection) {
+        if (detection != null) {
+            counter.accept(detection.operation(), detection.thread());
+        }
+        return detection;
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.loopguard.agent.metrics;
 
 /**
- * Every meter Loopguard publishes, one entry each. Tags are bounded: operations come from the catalogue
- * and thread names are folded into groups; call sites are never tags (they are in the events file).
+ * Every meter Loopguard publishes, one entry each. Tags are bounded: operations come from the catalogue,
+ * thread names are folded into groups, and beyond {@link MeterStore#MAX_SERIES} series new groups are
+ * {@code other}; call sites are never tags (they are in the events file).
  */
 public final class LoopguardMeters {
 
@@ -26,10 +27,10 @@ public final class LoopguardMeters {
             "How long the stalled event-loop tasks ran", new double[0], "thread.group", "cause");
 
     public static final MeterSpec LOOP_DELAY = MeterSpec.timer("loopguard.loop.delay",
-            "How late a task put on the event loop started", new double[] {0.5, 0.99}, "thread");
+            "How late a task put on the event loop started", new double[] {0.5, 0.99}, "thread.group");
 
     public static final MeterSpec LOOP_UTILIZATION = MeterSpec.gauge("loopguard.loop.utilization", null,
-            "Share of the last second the event loop spent in tasks, 0 to 1", "thread");
+            "Share of the last second the group's event loops spent in tasks (their mean), 0 to 1", "thread.group");
 
     private LoopguardMeters() {
     }

@@ -38,13 +38,17 @@ public final class MeterExport {
     /**
      * Starts exporting; {@code port} 0 means no Prometheus endpoint. Attached late, the application may
      * have loaded Micrometer already: the loaded classes are searched for it once, on the export thread.
+     *
+     * @return what the start-up line says about the endpoint (the port it holds), or {@code null} for none
      */
-    public static void start(MeterStore store, int port, String host, Instrumentation instrumentation,
-                             boolean attachedLate, Consumer<String> problems) {
+    public static String start(MeterStore store, int port, String host, Instrumentation instrumentation,
+                               boolean attachedLate, Consumer<String> problems) {
         PrometheusEndpoint endpoint = null;
+        String serving = null;
         if (port > 0) {
             try {
                 endpoint = PrometheusEndpoint.listen(host, port);
+                serving = "metrics=" + endpoint.url() + " (port " + port + " is the agent's, not the application's)";
             } catch (IOException | RuntimeException e) {
                 problems.accept("option metrics-port: cannot serve Prometheus metrics on " + host + ':' + port
                         + " (" + reason(e) + "); the application runs on without the endpoint");
@@ -59,6 +63,7 @@ public final class MeterExport {
             }
             export.run();
         }).start();
+        return serving;
     }
 
     /** The running export, or {@code null} if the agent is not exporting meters. */
@@ -100,6 +105,7 @@ public final class MeterExport {
             for (MicrometerWatcher.Sighting sighting = sightings.poll(); sighting != null; sighting = sightings.poll()) {
                 bindGlobalRegistry(sighting);
             }
+            store.keepHouse();
             bindings.forEach(this::sync);
             LockSupport.parkNanos(this, TICK_NANOS);
         }
@@ -127,6 +133,7 @@ public final class MeterExport {
 
     private void sync(RegistryBinding binding) {
         try {
+            binding.removeRetired();
             for (MeterSeries series : store.all()) {
                 binding.register(series);
             }

@@ -16,6 +16,7 @@ public final class MeterSeries {
     private final String[] tags;
     private final LongAdder count = new LongAdder();
     private final DoubleSupplier gauge;
+    private volatile boolean retired;
     /** Durations on agent threads only, so one small buffer of what was recorded before any registry took it. */
     private static final int UNBOUND_DURATIONS = 4_096;
 
@@ -38,6 +39,34 @@ public final class MeterSeries {
     /** Tag keys and values, alternating, as Micrometer's {@code tags(String...)} takes them. */
     String[] tags() {
         return tags.clone();
+    }
+
+    /** The tag values alone, in the order of the spec's tag keys. */
+    String[] tagValues() {
+        String[] values = new String[tags.length / 2];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = tags[2 * i + 1];
+        }
+        return values;
+    }
+
+    /** The value of tag {@code key}, or {@code null} if the meter has no such tag. */
+    public String tag(String key) {
+        for (int i = 0; i < tags.length; i += 2) {
+            if (tags[i].equals(key)) {
+                return tags[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** Whether the store dropped this series: registries remove it. */
+    boolean isRetired() {
+        return retired;
+    }
+
+    void retire() {
+        retired = true;
     }
 
     /** Counts one. Lock-free: safe on a thread that must never block. */

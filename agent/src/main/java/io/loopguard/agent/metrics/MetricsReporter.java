@@ -4,8 +4,8 @@ import io.loopguard.agent.detect.Detection;
 import io.loopguard.agent.report.Reporter;
 
 /**
- * Feeds the dropped-events meter from the reporting thread. Blocking calls are not counted here but where
- * they are detected ({@link MeterStore#countBlockingCall}), so that a full report queue loses no count.
+ * Feeds the dropped-events meter from the reporting thread. Blocking calls are not counted here but by the
+ * detector ({@link MeterStore#countBlockingCall}), which also counts those a full report queue dropped.
  */
 public final class MetricsReporter implements Reporter {
     private final MeterSeries dropped;

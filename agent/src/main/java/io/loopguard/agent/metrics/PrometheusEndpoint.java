@@ -1,15 +1,9 @@
 package io.loopguard.agent.metrics;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.loopguard.agent.common.AgentThread;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
 
 /**
  * Serves Loopguard's meters in the Prometheus text format at {@code http://host:port/metrics}, from
@@ -18,9 +12,9 @@ import java.util.concurrent.Executors;
 final class PrometheusEndpoint {
     private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final HttpServer server;
+    private final ScrapeServer server;
 
-    private PrometheusEndpoint(HttpServer server) {
+    private PrometheusEndpoint(ScrapeServer server) {
         this.server = server;
     }
 
@@ -34,38 +28,23 @@ final class PrometheusEndpoint {
         if (address.isUnresolved()) {
             throw new IOException("unknown host " + host);
         }
-        return new PrometheusEndpoint(HttpServer.create(address, 0));
+        return new PrometheusEndpoint(ScrapeServer.listen(address));
+    }
+
+    /** Where scrapes are answered, for the start-up line: the user must know which port the agent holds. */
+    String url() throws IOException {
+        InetSocketAddress address = server.address();
+        String host = address.getAddress().getHostAddress();
+        return "http://" + (host.indexOf(':') >= 0 ? '[' + host + ']' : host) + ':' + address.getPort() + "/metrics";
     }
 
     /**
      * Starts serving; call it on an agent thread, off the start-up path (creating the registry loads
-     * Micrometer), and so that the server's own thread inherits its daemon status and never keeps the
-     * JVM alive. Returns the registry to bind the meters to.
+     * Micrometer). Returns the registry to bind the meters to.
      */
     PrometheusMeterRegistry serve() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        server.createContext("/metrics", exchange -> respond(exchange, registry));
-        server.setExecutor(Executors.newSingleThreadExecutor(task -> new AgentThread("loopguard-metrics-http", task)));
-        server.start();
+        server.serve(TEXT_FORMAT, registry::scrape);
         return registry;
-    }
-
-    private static void respond(HttpExchange exchange, PrometheusMeterRegistry registry) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
-            byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", TEXT_FORMAT);
-            boolean head = method.equals("HEAD");
-            exchange.sendResponseHeaders(200, head ? -1 : body.length);
-            if (!head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        }
     }
 }

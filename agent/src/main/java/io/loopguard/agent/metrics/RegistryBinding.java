@@ -2,9 +2,9 @@ package io.loopguard.agent.metrics;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -18,7 +18,8 @@ final class RegistryBinding {
     private final Object registry;
     private final Class<?> registryType;
     private final String api;
-    private final Set<MeterSeries> registered = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Each series registered, and the registry's meter for it. */
+    private final Map<MeterSeries, Object> registered = new IdentityHashMap<>();
 
     private RegistryBinding(Object registry, Class<?> registryType) {
         this.registry = registry;
@@ -41,13 +42,13 @@ final class RegistryBinding {
         return registry == other;
     }
 
-    /** Registers the series unless it already is. */
+    /** Registers the series unless it already is, or was retired. */
     synchronized void register(MeterSeries series) throws ReflectiveOperationException {
-        if (registered.contains(series)) {
+        if (registered.containsKey(series) || series.isRetired()) {
             return;
         }
         MeterSpec spec = series.spec();
-        switch (spec.kind()) {
+        Object meter = switch (spec.kind()) {
             case COUNTER -> register(builder("FunctionCounter", spec.name(), series,
                     (ToDoubleFunction<MeterSeries>) MeterSeries::count), series);
             case GAUGE -> register(builder("Gauge", spec.name(), series,
@@ -61,9 +62,21 @@ final class RegistryBinding {
                 Object timer = register(builder, series);
                 Method record = type("Timer").getMethod("record", long.class, TimeUnit.class);
                 series.addTimer(nanos -> invokeQuietly(record, timer, nanos));
+                yield timer;
+            }
+        };
+        registered.put(series, meter);
+    }
+
+    /** Removes from the registry every series the store retired since the last call. */
+    synchronized void removeRetired() throws ReflectiveOperationException {
+        for (Iterator<Map.Entry<MeterSeries, Object>> entries = registered.entrySet().iterator(); entries.hasNext(); ) {
+            Map.Entry<MeterSeries, Object> entry = entries.next();
+            if (entry.getKey().isRetired()) {
+                registryType.getMethod("remove", type("Meter")).invoke(registry, entry.getValue());
+                entries.remove();
             }
         }
-        registered.add(series);
     }
 
     private Object builder(String meterType, String name, MeterSeries series, ToDoubleFunction<MeterSeries> value)

@@ -15,6 +15,10 @@ import java.util.Map;
  * an absent field is left out. Field names are a contract (DESIGN.md): never renamed or removed.
  */
 public final class DetectionFields {
+    /** {@code reason} of a {@code dropped} record: the queue to the reporting thread was full. */
+    static final String QUEUE_FULL = "queue-full";
+    /** {@code reason} of a {@code dropped} record: the events file could not be written. */
+    static final String WRITE_FAILED = "write-failed";
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
     private DetectionFields() {
@@ -59,9 +63,16 @@ public final class DetectionFields {
         return fields.done();
     }
 
-    /** {@code count} detections did not fit in the queue. */
-    static Map<String, Object> dropped(long count, Instant time) {
-        return new DetectionFields().put("type", "dropped").put("count", count).put("time", text(time)).done();
+    /** {@code count} detections were lost, for {@code reason} ({@link #QUEUE_FULL} or {@link #WRITE_FAILED}). */
+    static Map<String, Object> dropped(long count, String reason, Instant time) {
+        return new DetectionFields().put("type", "dropped").put("count", count).put("reason", reason)
+                .put("time", text(time)).done();
+    }
+
+    /** Starts a new events file after rotation: names the older file, and counts this run's detections deleted with older ones. */
+    static Map<String, Object> rotated(String previous, long discarded, Instant time) {
+        return new DetectionFields().put("type", "rotated").put("previous", previous).put("discarded", discarded)
+                .put("time", text(time)).done();
     }
 
     private DetectionFields put(String name, Object value) {

@@ -51,13 +51,18 @@ public final class ReportingThread {
         submit(() -> detection);
     }
 
-    /** Hands over a detection that this thread completes ({@link Supplier#get}) as it takes it. Never blocks. */
-    public void submit(Supplier<Detection> detection) {
+    /**
+     * Hands over a detection that this thread completes ({@link Supplier#get}) as it takes it. Never blocks.
+     *
+     * @return {@code false} if the queue was full: the detection is counted as dropped and never completed
+     */
+    public boolean submit(Supplier<Detection> detection) {
         submitted.incrementAndGet();
-        queue.offer(detection);
+        boolean queued = queue.offer(detection);
         if (idle) {
             LockSupport.unpark(thread);
         }
+        return queued;
     }
 
     /**
@@ -91,6 +96,7 @@ public final class ReportingThread {
     }
 
     private void run() {
+        reporters.forEach(Reporter::start);
         atStart.forEach(Runnable::run);
         while (!stopping) {
             if (!drain()) {
@@ -107,27 +113,26 @@ public final class ReportingThread {
 
     /** Returns whether there was anything to report. */
     private boolean drain() {
-        boolean any = false;
+        long taken = 0;
         for (Supplier<Detection> next = queue.poll(); next != null; next = queue.poll()) {
-            any = true;
+            taken++;
             Detection detection = next.get(); // null: on a closer look, nothing to report
             if (detection != null) {
                 for (Reporter reporter : reporters) {
                     reporter.report(detection);
                 }
             }
-            delivered++;
         }
         long dropped = queue.takeDropped();
         if (dropped > 0) {
-            any = true;
             reporters.forEach(reporter -> reporter.dropped(dropped));
-            delivered += dropped;
         }
-        if (any) {
-            reporters.forEach(Reporter::flush);
+        if (taken + dropped == 0) {
+            return false;
         }
-        return any;
+        reporters.forEach(Reporter::flush);
+        delivered += taken + dropped; // only now is it in the events file, for flush(timeout)'s callers
+        return true;
     }
 
     /** Delivers what was submitted, closes the reporters and stops; waits for that a few seconds at most. */

@@ -17,6 +17,6 @@ public final class SubscribersReporter implements Reporter {
 
     @Override
     public void dropped(long count) {
-        DetectionSubscribers.publish(DetectionFields.dropped(count, Instant.now()));
+        DetectionSubscribers.publish(DetectionFields.dropped(count, DetectionFields.QUEUE_FULL, Instant.now()));
     }
 }

@@ -124,9 +124,30 @@ class OptionsParserTest {
     @Test
     void anUnknownKeyIsNamedWithTheKnownOnes() {
         assertEquals(Mode.REPORT, parse("mdoe=strict").mode());
-        assertEquals(List.of("option mdoe: is not a Loopguard option (known: mode, events, threads, allow, common-pool,"
-                + " metrics-port, metrics-host, stall-threshold, pinned, config, show-options, otlp-endpoint, otlp-step);"
-                + " it is ignored"), lines);
+        assertEquals(List.of("option mdoe: is not a Loopguard option (known: mode, events, events-max-size,"
+                + " events-follow-symlinks, threads, allow, common-pool, metrics-port, metrics-host, stall-threshold,"
+                + " pinned, config, show-options, otlp-endpoint, otlp-step); it is ignored"), lines);
+    }
+
+    @Test
+    void aValueWithALineBreakIsQuotedOnOneLine() {
+        parse("mode=strict\nnow");
+        assertEquals(List.of("option mode: 'strict\\nnow' is not a mode; use report, strict or off; the default"
+                + " report is kept"), lines);
+    }
+
+    @Test
+    void anEventsMaxSizeIsASizeInAsciiDigits() {
+        assertEquals(16L << 10, parse("events-max-size=16KiB").eventsMaxSize());
+        assertEquals(3L << 30, parse("events-max-size=3gib").eventsMaxSize());
+        assertEquals(20_000, parse("events-max-size=20000").eventsMaxSize());
+        assertEquals("events-max-size=1GiB", parse("events-max-size=1024MiB").toString());
+        for (String bad : List.of("1KiB", "\u0661\u0666KiB", "256MB", "999999999999GiB")) {
+            lines.clear();
+            assertEquals(256L << 20, parse("events-max-size=" + bad).eventsMaxSize(), bad);
+            assertEquals(1, lines.size(), lines.toString());
+            assertTrue(lines.get(0).startsWith("option events-max-size: '" + bad + "' is "), lines.get(0));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.loopguard.agent.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -62,6 +63,35 @@ class MeterStoreTest {
     }
 
     @Test
+    void everyMeterTaggedByThreadGroupIsCappedNotOnlyTheCounter() {
+        MeterStore store = new MeterStore();
+        for (int i = 0; i < MeterStore.MAX_SERIES + 10; i++) {
+            store.series(LoopguardMeters.LOOP_DELAY, "client" + i + "-loop").record(1);
+        }
+        assertEquals(MeterStore.OTHER, store.series(LoopguardMeters.LOOP_DELAY, "one-more-loop").tag("thread.group"));
+        assertFalse(store.has(LoopguardMeters.LOOP_DELAY, "one-more-loop"));
+    }
+
+    @Test
+    void aRetiredSeriesLeavesTheStoreAndTheRegistry() throws ReflectiveOperationException {
+        MeterStore store = new MeterStore();
+        store.series(LoopguardMeters.LOOP_DELAY, "stopped-*").record(1);
+        store.series(LoopguardMeters.LOOP_DELAY, "running-*").record(1);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RegistryBinding binding = bind(store, registry);
+        assertEquals(2, registry.get("loopguard.loop.delay").timers().size());
+
+        store.retire(series -> "stopped-*".equals(series.tag("thread.group")));
+        binding.removeRetired();
+        assertEquals(List.of("running-*"), registry.get("loopguard.loop.delay").timers().stream()
+                .map(timer -> timer.getId().getTag("thread.group")).toList());
+        assertFalse(store.has(LoopguardMeters.LOOP_DELAY, "stopped-*"));
+        store.series(LoopguardMeters.LOOP_DELAY, "stopped-*").record(1); // the group runs again: a new series
+        bind(store, registry);
+        assertEquals(2, registry.get("loopguard.loop.delay").timers().size());
+    }
+
+    @Test
     void gaugesAndTimersWithPercentilesRegisterToo() throws InterruptedException {
         MeterSpec utilization = MeterSpec.gauge("test.utilization", "percent", "a gauge", "thread");
         MeterSpec delay = MeterSpec.timer("test.delay", "a timer", new double[] {0.5, 0.99}, "thread");
@@ -79,7 +109,7 @@ class MeterStoreTest {
         assertNotNull(registry.find("test.delay.percentile").tag("phi", "0.99").gauge());
     }
 
-    private static void bind(MeterStore store, SimpleMeterRegistry registry) {
+    private static RegistryBinding bind(MeterStore store, SimpleMeterRegistry registry) {
         RegistryBinding binding = RegistryBinding.of(registry);
         AtomicReference<Exception> failure = new AtomicReference<>();
         store.all().forEach(series -> {
@@ -92,6 +122,7 @@ class MeterStoreTest {
         if (failure.get() != null) {
             throw new AssertionError(failure.get());
         }
+        return binding;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

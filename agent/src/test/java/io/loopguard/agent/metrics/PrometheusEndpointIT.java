@@ -56,13 +56,14 @@ class PrometheusEndpointIT {
             app.stop();
         }
         String loopGroup = "thread_group=\"multiThreadIoEventLoopGroup-*\"";
-        assertEquals(1, metrics.sum("loopguard_stalls_total", loopGroup), metrics.body());
+        // Exactly the one stall the scenario's task caused; on a loaded machine the watchdog may also see JVM
+        // pauses while the loops run on, counted under their own cause.
+        assertEquals(1, metrics.sum("loopguard_stalls_total", loopGroup, "cause=\"task\""), metrics.body());
         assertTrue(metrics.sum("loopguard_stall_duration_seconds_sum", loopGroup) >= 0.4, metrics.body());
-        assertTrue(metrics.sum("loopguard_loop_delay_seconds_count", "thread=\"multiThreadIoEventLoopGroup-") > 0,
-                metrics.body());
-        assertTrue(metrics.sum("loopguard_loop_delay_seconds_max", "thread=\"multiThreadIoEventLoopGroup-") >= 0.4,
+        assertTrue(metrics.sum("loopguard_loop_delay_seconds_count", loopGroup) > 0, metrics.body());
+        assertTrue(metrics.sum("loopguard_loop_delay_seconds_max", loopGroup) >= 0.4,
                 "the stalled task kept the loop's next task waiting\n" + metrics.body());
-        assertTrue(metrics.body().contains("loopguard_loop_utilization{"), metrics.body());
+        assertTrue(metrics.body().contains("loopguard_loop_utilization{" + loopGroup), metrics.body());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,9 +79,18 @@ class PrometheusEndpointIT {
         }
     }
 
-    /** Waits for the meters' series to be registered (within the exporter's half-second tick), then scrapes. */
+    /**
+     * Scrapes until the count reached {@code LOOPS * CALLS}, for at most thirty seconds: calls are counted as
+     * the reporting thread takes them, and the series registered within the exporter's half-second tick.
+     */
     private static PrometheusText scrapeOnceCounted(int port) throws Exception {
-        return scrapeUntilPresent(port, "loopguard_blocking_calls_total");
+        PrometheusText metrics = PrometheusText.scrape(port);
+        for (int attempt = 0; attempt < 300 && !(metrics.sum("loopguard_blocking_calls_total", "") >= LOOPS * CALLS);
+             attempt++) {
+            Thread.sleep(100);
+            metrics = PrometheusText.scrape(port);
+        }
+        return metrics;
     }
 
     /** Scrapes until {@code metric} has a value, for at most five seconds. */

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,12 +24,12 @@ record PrometheusText(String contentType, String body) {
     }
 
     /** The sum of the samples of {@code name} whose labels contain {@code labelPart}; NaN if there is none. */
-    double sum(String name, String labelPart) {
+    double sum(String name, String... labelParts) {
         Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$").matcher(body);
         double sum = Double.NaN;
         while (sample.find()) {
             String labels = sample.group(1) == null ? "" : sample.group(1);
-            if (labels.contains(labelPart)) {
+            if (Arrays.stream(labelParts).allMatch(labels::contains)) {
                 sum = (Double.isNaN(sum) ? 0 : sum) + Double.parseDouble(sample.group(2));
             }
         }

@@ -47,8 +47,11 @@ class DetectionFieldsTest {
                 + "\"callSite\":\"com.acme.H.read(H.java:42)\",\"stack\":[\"java.lang.Thread.sleep(Thread.java:1)\","
                 + "\"com.acme.H.read(H.java:42)\"],\"time\":\"2026-11-22T14:30:00.123Z\",\"hint\":\"schedule it\"}",
                 JsonLine.of(DetectionFields.of(CALL)));
-        assertEquals("{\"type\":\"dropped\",\"count\":17,\"time\":\"2026-11-22T14:30:00.123Z\"}",
-                JsonLine.of(DetectionFields.dropped(17, TIME)));
+        assertEquals("{\"type\":\"dropped\",\"count\":17,\"reason\":\"queue-full\",\"time\":\"2026-11-22T14:30:00.123Z\"}",
+                JsonLine.of(DetectionFields.dropped(17, DetectionFields.QUEUE_FULL, TIME)));
+        assertEquals("{\"type\":\"rotated\",\"previous\":\"/var/log/x.jsonl.1\",\"discarded\":3,"
+                + "\"time\":\"2026-11-22T14:30:00.123Z\"}",
+                JsonLine.of(DetectionFields.rotated("/var/log/x.jsonl.1", 3, TIME)));
     }
 
     @Test
