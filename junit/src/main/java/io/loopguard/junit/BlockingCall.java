@@ -25,21 +25,6 @@ record BlockingCall(String type, String operation, String via, String thread, St
         return via == null ? operation : via + " (" + operation + ")";
     }
 
-    /** Whether {@code className#methodName} is on the stack: the call was made inside that method. */
-    boolean madeInside(String className, String methodName) {
-        for (String frame : stack) {
-            int open = frame.indexOf('(');
-            String qualified = open < 0 ? frame : frame.substring(0, open);
-            qualified = qualified.substring(qualified.lastIndexOf('/') + 1); // module and loader prefixes
-            int dot = qualified.lastIndexOf('.');
-            if (dot > 0 && qualified.substring(dot + 1).equals(methodName)
-                    && qualified.substring(0, dot).equals(className)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String text(Map<String, Object> fields, String name) {
         Object value = fields.get(name);
         return value == null ? null : value.toString();
