@@ -57,10 +57,10 @@ public final class HtmlReport {
             html.append(String.format(Locale.ROOT, "<h2>Open-loop load: %d requests/s to each mode</h2>%n", load.get(0).rate()));
             html.append("<p>Latency of the requests due in each second of the run (median). A blocked event loop serves fewer "
                     + "requests than arrive, so its queue and its latency grow for as long as the load lasts.</p>\n");
-            html.append(SvgLineChart.render("second of the run (the requests due in it)", "latency, median (log scale)", "ms",
+            html.append(SvgLineChart.render("second of the run (the requests due in it)", "latency, median (log scale)",
                     series(load, LoadResult.Second::p50Millis)));
             html.append("<p><code>/health</code>, answered straight from the event loop, as a load balancer sees it (slowest probe each second):</p>\n");
-            html.append(SvgLineChart.render("second of the run", "/health, slowest probe (log scale)", "ms",
+            html.append(SvgLineChart.render("second of the run", "/health, slowest probe (log scale)",
                     series(load, LoadResult.Second::healthMaxMillis)));
             html.append("<table><tr><th>mode</th><th>answered/s</th><th>p50</th><th>p99</th><th>max</th><th>/health p99</th><th>503s</th><th>errors</th></tr>\n");
             for (LoadResult result : load) {

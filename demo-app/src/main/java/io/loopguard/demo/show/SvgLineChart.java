@@ -14,7 +14,7 @@ final class SvgLineChart {
     private static final Map<String, String> DASHES = Map.of("blocking", "", "offload", "6 3", "async", "2 3");
     private static final int WIDTH = 640;
     private static final int HEIGHT = 280;
-    private static final int LEFT = 70;
+    private static final int LEFT = 72;
     private static final int RIGHT = 110;
     private static final int TOP = 16;
     private static final int BOTTOM = 40;
@@ -28,11 +28,13 @@ final class SvgLineChart {
     /** A named line. */
     record Series(String name, List<Point> points) { }
 
-    /** @param yUnit the values' unit, shown on the axis labels (values below 1 are drawn at 1) */
-    static String render(String xLabel, String yLabel, String yUnit, List<Series> series) {
+    /** Values in milliseconds; those below 1 ms are drawn at 1 ms. */
+    static String render(String xLabel, String yLabel, List<Series> series) {
         double maxX = Math.max(2, series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::x).max().orElse(2));
         double maxValue = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).max().orElse(1);
-        int decades = Math.max(1, (int) Math.ceil(Math.log10(Math.max(10, maxValue))));
+        double minValue = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).min().orElse(1);
+        int lowest = (int) Math.floor(Math.log10(Math.max(1, minValue)));
+        int decades = Math.max(1, (int) Math.ceil(Math.log10(Math.max(10, maxValue))) - lowest);
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
         StringBuilder svg = new StringBuilder();
@@ -43,8 +45,8 @@ final class SvgLineChart {
         for (int decade = 0; decade <= decades; decade++) {
             double y = TOP + plotHeight - plotHeight * decade / decades;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
-                            + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s %s</text>%n",
-                    LEFT, LEFT + plotWidth, y, y, LEFT - 6, y + 4, label(Math.pow(10, decade)), yUnit));
+                            + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>%n",
+                    LEFT, LEFT + plotWidth, y, y, LEFT - 6, y + 4, millis(Math.pow(10, lowest + decade))));
         }
         int step = (int) Math.ceil(maxX / 10);
         for (int value = 1; value <= maxX; value += step) {
@@ -65,7 +67,7 @@ final class SvgLineChart {
             StringBuilder markers = new StringBuilder();
             for (Point point : line.points()) {
                 double x = xPosition(point.x(), maxX, plotWidth);
-                double y = TOP + plotHeight - plotHeight * Math.log10(Math.max(1, point.y())) / decades;
+                double y = TOP + plotHeight - plotHeight * (Math.log10(Math.max(1, point.y())) - lowest) / decades;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
                 markers.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>", x, y, colour));
             }
@@ -84,7 +86,8 @@ final class SvgLineChart {
         return LEFT + plotWidth * (x - 0.5) / maxX;
     }
 
-    private static String label(double value) {
-        return String.format(Locale.ROOT, "%,.0f", value);
+    /** 1 ms, 10 ms, 100 ms, 1 s, 10 s, 100 s. */
+    private static String millis(double value) {
+        return value < 1000 ? String.format(Locale.ROOT, "%.0f ms", value) : String.format(Locale.ROOT, "%.0f s", value / 1000);
     }
 }
