@@ -52,7 +52,7 @@ class AgentJarIT {
     /** The POM published with the jar: what it holds, relocated, must not reach an application's class path too. */
     @Test
     void publishedPomListsNoLibraryTheJarHolds() throws IOException {
-        Path pom = ForkedJvm.agentJar().resolveSibling("dependency-reduced-pom.xml");
+        Path pom = ForkedJvm.agentJar().getParent().resolveSibling("dependency-reduced-pom.xml");
         String published = Files.readString(pom);
         assertTrue(published.contains("<artifactId>loopguard-agent</artifactId>"), pom + "\n" + published);
         for (String bundled : List.of("byte-buddy", "micrometer-core", "micrometer-registry-prometheus",
