@@ -6,6 +6,7 @@ import io.loopguard.agent.config.Mode;
 import io.loopguard.agent.config.Options;
 import io.loopguard.agent.config.OptionsParser;
 import io.loopguard.agent.detect.Detector;
+import io.loopguard.agent.exit.ExitHook;
 import io.loopguard.agent.integration.Integrations;
 import io.loopguard.agent.instrument.Instrumenter;
 import io.loopguard.agent.metrics.LoopMeters;
@@ -23,6 +24,7 @@ import io.loopguard.agent.threads.EventLoopEntryPoints;
 import io.loopguard.agent.threads.ThreadFamilies;
 import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.agent.watchdog.LoopSummary;
+import io.loopguard.agent.watchdog.TaskBoundaries;
 import io.loopguard.agent.watchdog.Watchdog;
 import io.loopguard.bootstrap.Probe;
 import java.io.IOException;
@@ -43,12 +45,14 @@ final class Startup {
     static void start(String agentArgument, Instrumentation instrumentation, boolean attachedLate) {
         PrintStream err = System.err;
         Consumer<String> problems = problem -> err.println("loopguard: " + problem);
-        Options options = new OptionsParser(problems).parse(agentArgument, System.getProperties());
+        Options options = new OptionsParser(problems).parse(agentArgument, System.getProperties(),
+                System.getenv());
         if (options.mode() == Mode.OFF) {
             err.println("loopguard: off (mode=off); nothing is instrumented");
             return;
         }
 
+        ExitHook exit = ExitHook.install(problems);
         List<Reporter> reporters = new ArrayList<>();
         reporters.add(new ConsoleReporter(err));
         if (options.events() != null) {
@@ -63,9 +67,9 @@ final class Startup {
         reporters.add(new MetricsReporter(meters));
         reporters.add(new SubscribersReporter());
         Watchdog watchdog = new Watchdog(options.stallThreshold(), problems);
-        reporters.add(new LoopSummary(watchdog, err));
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
         reporting.start();
+        exit.at(ExitHook.Step.DELIVERY, reporting::stop);
         DetectionSubscribers.deliverWith(reporting::flush);
 
         // Frameworks' own integrations add to the built-in lists; nothing they say removes anything.
@@ -77,14 +81,15 @@ final class Startup {
         Probe.install(detector);
         MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
                 problems);
-        Instrumenter instrumenter = new Instrumenter(instrumentation, problems);
-        watchdog.instrument(instrumenter);
+        Instrumenter instrumenter = new Instrumenter(instrumentation, problems)
+                .timeLoops(TaskBoundaries.LOOP_RUNS, TaskBoundaries.TASKS);
         BitSet probed = instrumenter.install(Catalog.OPERATIONS,
                 concat(EventLoopEntryPoints.METHODS, integrations.eventLoopMethods()),
                 Allowances.with(concat(integrations.allowedMethods(), options.allow())), attachedLate);
-        LoopMeters.bind(meters, watchdog);
+        LoopMeters.bind(meters, watchdog.monitor());
         watchdog.start(reporting::submit);
-        reporting.beforeExit(watchdog::flush);
+        exit.at(ExitHook.Step.LAST_DETECTIONS, watchdog::flush);
+        exit.at(ExitHook.Step.SUMMARY, new LoopSummary(watchdog.monitor(), err)::print);
 
         err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
     }

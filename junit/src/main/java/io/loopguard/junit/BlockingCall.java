@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One detection the agent delivered, as the extension reads it from the agent's field map: a blocking call,
- * or another kind the agent reports (its {@code type}), which fails a test just the same.
+ * One detection the agent delivered, as the extension reads it from the agent's field map (the events file's
+ * fields): a blocking call, or another kind the agent reports (its {@code type}) other than a stall
+ * ({@link LoopStall}), which fails a test just the same.
  */
 record BlockingCall(String type, String operation, String via, String thread, String callSite, List<String> stack,
                     String hint) {

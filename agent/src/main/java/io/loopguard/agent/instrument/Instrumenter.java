@@ -48,12 +48,14 @@ public final class Instrumenter {
     }
 
     /**
-     * Also inlines {@code advice}, a ByteBuddy advice class that calls only {@link io.loopguard.bootstrap.Probe},
-     * into every overload of {@code methods} that has a body; call it before {@link #install}.
+     * Also gives event loops the clocks the watchdog reads: {@code loopRuns} run for a loop's whole life,
+     * one call of a {@code tasks} method is one unit of its work. Call it before {@link #install}.
      */
-    public Instrumenter advise(Class<?> advice, List<MethodRef> methods) {
-        Advice inlined = Advice.to(advice);
-        methods.forEach(method -> plan(method.internalClassName(), inlined.on(withBody(method.methodName()))));
+    public Instrumenter timeLoops(List<MethodRef> loopRuns, List<MethodRef> tasks) {
+        Advice run = Advice.to(LoopRunAdvice.class);
+        loopRuns.forEach(method -> plan(method.internalClassName(), run.on(withBody(method.methodName()))));
+        Advice task = Advice.to(TaskAdvice.class);
+        tasks.forEach(method -> plan(method.internalClassName(), task.on(withBody(method.methodName()))));
         return this;
     }
 

@@ -30,7 +30,7 @@ public final class Probe {
         if (state == null) {
             state = judge();
         }
-        if (state.designated == 0 && !ExtraDesignatedThreads.includeCurrentThread()) {
+        if ((state.designated | state.designatedByName) == 0) {
             return null;
         }
         if (state.depth++ == 0 && state.allowed == 0) {
@@ -139,6 +139,7 @@ public final class Probe {
         ThreadState state = new ThreadState();
         state.depth = 1; // blocking calls made while the agent judges this thread are the agent's own
         STATE.set(state);
+        ExtraDesignatedThreads.judge(Thread.currentThread(), state);
         ProbeListener agent = listener;
         if (agent != null && agent.isDesignated(Thread.currentThread())) {
             state.designated = 1;

@@ -1,4 +1,4 @@
-package io.loopguard.agent.watchdog;
+package io.loopguard.agent.instrument;
 
 import io.loopguard.bootstrap.LoopClock;
 import io.loopguard.bootstrap.Probe;
