@@ -1,6 +1,6 @@
 package io.loopguard.agent.config;
 
-import io.loopguard.agent.threads.MethodRef;
+import io.loopguard.agent.common.MethodRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

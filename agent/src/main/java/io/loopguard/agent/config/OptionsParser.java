@@ -1,5 +1,6 @@
 package io.loopguard.agent.config;
 
+import io.loopguard.agent.common.MethodRef;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

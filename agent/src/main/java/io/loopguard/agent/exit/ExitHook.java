@@ -1,6 +1,6 @@
 package io.loopguard.agent.exit;
 
-import io.loopguard.agent.threads.AgentThread;
+import io.loopguard.agent.common.AgentThread;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.loopguard.agent.report;
 
+import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.detect.Detection;
-import io.loopguard.agent.threads.AgentThread;
 import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ThreadState;
 import java.util.List;

@@ -1,7 +1,8 @@
 package io.loopguard.agent.watchdog;
 
+import io.loopguard.agent.common.AgentThread;
+import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.detect.Detection;
-import io.loopguard.agent.threads.AgentThread;
 import io.loopguard.bootstrap.LoopClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

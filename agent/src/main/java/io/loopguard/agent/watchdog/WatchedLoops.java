@@ -1,6 +1,6 @@
 package io.loopguard.agent.watchdog;
 
-import io.loopguard.agent.threads.AgentThread;
+import io.loopguard.agent.common.AgentThread;
 import io.loopguard.bootstrap.LoopClock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

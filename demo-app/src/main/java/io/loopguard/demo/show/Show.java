@@ -1,7 +1,6 @@
 package io.loopguard.demo.show;
 
-import io.loopguard.demo.DemoOptions;
-import io.loopguard.demo.Main;
+import io.loopguard.demo.cli.DemoOptions;
 import io.loopguard.demo.client.NettyHttpClient;
 import io.loopguard.demo.load.ConcurrentCallsExperiment;
 import io.loopguard.demo.load.LoadResult;
@@ -89,7 +88,7 @@ public final class Show {
             }
             return Optional.of(given);
         }
-        Path here = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+        Path here = Path.of(Show.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
         Path folder = here.getParent();
         return Stream.of(folder.resolve("loopguard-agent.jar"),
                         folder.resolve("../../agent/target/loopguard-agent.jar").normalize(),

@@ -1,4 +1,4 @@
-package io.loopguard.agent;
+package io.loopguard.agent.common;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.loopguard.agent.threads;
+package io.loopguard.agent.common;
 
 /** A thread the agent itself runs: never designated, so the agent's own I/O is never reported. */
 public final class AgentThread extends Thread {

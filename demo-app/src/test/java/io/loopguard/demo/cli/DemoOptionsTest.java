@@ -1,4 +1,4 @@
-package io.loopguard.demo;
+package io.loopguard.demo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

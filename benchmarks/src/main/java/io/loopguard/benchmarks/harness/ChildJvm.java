@@ -1,4 +1,4 @@
-package io.loopguard.benchmarks;
+package io.loopguard.benchmarks.harness;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.loopguard.benchmarks;
+package io.loopguard.benchmarks.harness;
 
 /**
  * The JVM arguments of JMH's forks, as compile-time constants because {@code @Fork} needs them so. Paths

@@ -1,4 +1,4 @@
-package io.loopguard.benchmarks;
+package io.loopguard.benchmarks.harness;
 
 /**
  * How long and how often each benchmark runs: {@link #FULL} for the README's table (about 15 minutes on

@@ -1,4 +1,4 @@
-package io.loopguard.demo;
+package io.loopguard.demo.server;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.loopguard.agent;
+package io.loopguard.agent.common;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.loopguard.agent.threads;
+package io.loopguard.agent.common;
 
 /** A method named by its class's binary name and its name, all overloads: {@code com.acme.Handler#read}. */
 public record MethodRef(String className, String methodName) {

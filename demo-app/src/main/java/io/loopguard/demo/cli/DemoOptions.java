@@ -1,5 +1,6 @@
-package io.loopguard.demo;
+package io.loopguard.demo.cli;
 
+import io.loopguard.demo.server.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public record DemoOptions(
             new Option("redis", "127.0.0.1:6379", "serve: the Redis server of the /…/stream endpoints"));
 
     /** Parses the command line; throws {@link IllegalArgumentException} with a sentence a user can act on. */
-    static DemoOptions parse(String... args) {
+    public static DemoOptions parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();
         OPTIONS.forEach(option -> values.put(option.name(), option.defaultValue()));
         String command = "show";

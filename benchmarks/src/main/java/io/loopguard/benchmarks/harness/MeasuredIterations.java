@@ -1,4 +1,4 @@
-package io.loopguard.benchmarks;
+package io.loopguard.benchmarks.harness;
 
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;

@@ -1,4 +1,4 @@
-package io.loopguard.demo;
+package io.loopguard.demo.backend;
 
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
