@@ -1,10 +1,13 @@
 package io.loopguard.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopguard.testkit.ForkedJvm;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
@@ -13,7 +16,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
 import org.junit.jupiter.api.Test;
 
-/** The agent jar is self-contained and cannot clash with an application's own libraries. */
+/** The agent jar is self-contained and cannot clash with an application's own libraries, nor can its POM. */
 class AgentJarIT {
 
     @Test
@@ -67,6 +70,19 @@ class AgentJarIT {
             assertEquals("io.loopguard.agent.AgentMain", manifest.getValue("Premain-Class"));
             assertEquals("io.loopguard.agent.AgentMain", manifest.getValue("Agent-Class"));
             assertEquals("true", manifest.getValue("Can-Retransform-Classes"));
+            assertEquals("io.loopguard.agent", manifest.getValue("Automatic-Module-Name"));
+        }
+    }
+
+    /** The POM published with the jar: what it holds, relocated, must not reach an application's class path too. */
+    @Test
+    void publishedPomListsNoLibraryTheJarHolds() throws IOException {
+        Path pom = ForkedJvm.agentJar().getParent().resolveSibling("dependency-reduced-pom.xml");
+        String published = Files.readString(pom);
+        assertTrue(published.contains("<artifactId>loopguard-agent</artifactId>"), pom + "\n" + published);
+        for (String bundled : List.of("byte-buddy", "micrometer-core", "micrometer-registry-prometheus",
+                "HdrHistogram", "LatencyUtils", "prometheus-metrics")) {
+            assertFalse(published.contains("<artifactId>" + bundled), bundled + " is listed in " + pom);
         }
     }
 }

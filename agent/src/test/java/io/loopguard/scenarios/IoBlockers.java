@@ -487,7 +487,7 @@ public final class IoBlockers {
         }
     }
 
-    // Decided not to report (see the README)
+    // Decided not to report (see docs/catalogue.md)
 
     static void consoleWrite() {
         System.out.println("a console appender writes this");

@@ -21,7 +21,11 @@ import java.util.stream.Stream;
  * {@code mvn package} built, the test classpath, nothing else. Collects stdout, stderr and the events file.
  */
 public final class ForkedJvm {
-    private static final long TIMEOUT_SECONDS = 120;
+    /**
+     * A guard against a forked JVM that hangs, not a measure of speed: on a loaded machine a scenario that
+     * takes seconds alone (JUnit's whole sample set, say) takes minutes.
+     */
+    private static final long TIMEOUT_SECONDS = 600;
 
     private final Jdk jdk;
     private final List<String> jvmOptions = new ArrayList<>();

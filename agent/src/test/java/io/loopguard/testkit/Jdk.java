@@ -28,7 +28,8 @@ public record Jdk(Path home, int feature) {
     static Jdk of(Path home) {
         Path java = home.resolve("bin/java");
         assertTrue(Files.isExecutable(java), "JDK listed in loopguard.test.jdks is missing: " + home
-                + " (install it, or change the property)");
+                + " (install it, or give the JDKs to test on: ./test finds them under /usr/lib/jvm, or takes"
+                + " LOOPGUARD_TEST_JDKS=/path/to/jdk17,/path/to/jdk25; with Maven, -Dloopguard.test.jdks=...)");
         return new Jdk(home, featureOf(home));
     }
 

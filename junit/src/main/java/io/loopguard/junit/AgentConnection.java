@@ -51,7 +51,7 @@ final class AgentConnection {
                 failure = "Loopguard could not attach its agent to this JVM: " + describe(problem)
                         + ". Start the test JVM with the agent instead; with Maven, in the surefire plugin's"
                         + " configuration: <argLine>-javaagent:${io.loopguard:loopguard-agent:jar}</argLine>"
-                        + " (see the Loopguard README, 'Tests with JUnit').";
+                        + " (see Loopguard's docs/junit.md).";
             }
         }
         if (failure != null) {

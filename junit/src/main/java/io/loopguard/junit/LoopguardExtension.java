@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Fails a test during which a thread that must never block (a Netty event loop, ...) made a blocking call,
  * whatever the application did with Loopguard's error: the failure lists each call's operation, thread,
- * call site and stack. Calls in {@code @BeforeEach}/{@code @AfterEach} count for the test; those in
+ * call site and stack; so does an event-loop stall that the test's own code caused (not one the machine
+ * caused: a JVM pause, a CPU the loop waited for, warm-up). Calls in {@code @BeforeEach}/{@code @AfterEach} count for the test; those in
  * {@code @BeforeAll}/{@code @AfterAll} fail the class.
  *
  * <p>Register it with {@link NoBlocking @NoBlocking}, {@code @ExtendWith(LoopguardExtension.class)}, or for
@@ -57,9 +58,11 @@ public final class LoopguardExtension implements BeforeAllCallback, AfterAllCall
             return;
         }
         TestWindows.get().close(window); // after it, the agent's thread no longer touches the window
-        List<BlockingCall> charged = window.chargedCalls();
-        if (!charged.isEmpty() || window.dropped > 0) {
-            throw new AssertionError(BlockingReport.describe(during, charged, window.dropped, window.sharedWith));
+        List<BlockingCall> calls = window.chargedCalls();
+        List<LoopStall> stalls = window.chargedStalls();
+        if (!calls.isEmpty() || !stalls.isEmpty() || window.dropped > 0) {
+            throw new AssertionError(BlockingReport.describe(during, calls, stalls, window.dropped,
+                    window.sharedWith));
         }
     }
 

@@ -15,6 +15,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@link NoBlocking#threads()} on it and on the classes around it.
  */
 final class TestRules {
+    /** What a test without {@code @AllowBlocking} or {@code @NoBlocking} rules accepts: nothing. */
+    static final TestRules NONE = new TestRules(false, List.of(), List.of());
+
     private final boolean allowAll;
     private final List<AllowedMethod> allowedMethods;
     private final List<Pattern> threads;
@@ -50,10 +53,12 @@ final class TestRules {
         return threads;
     }
 
-    /** Whether the test accepts this call: all blocking is allowed, or it was made inside an allowed method. */
-    boolean accepts(BlockingCall call) {
-        return allowAll || allowedMethods.stream()
-                .anyMatch(method -> call.madeInside(method.className(), method.methodName()));
+    /**
+     * Whether the test accepts a blocking call or stall with this stack: all blocking is allowed, or it was
+     * made inside an allowed method.
+     */
+    boolean accepts(List<String> stack) {
+        return allowAll || allowedMethods.stream().anyMatch(method -> method.isOn(stack));
     }
 
     /** A method inside which blocking is accepted: all overloads, and everything they call. */
@@ -67,6 +72,21 @@ final class TestRules {
                         + " Class#method (for example com.acme.LegacyClient#fetch)");
             }
             return new AllowedMethod(text.substring(0, hash).trim(), text.substring(hash + 1).trim());
+        }
+
+        /** Whether this method is on the stack: the call was made inside it. */
+        boolean isOn(List<String> stack) {
+            for (String frame : stack) {
+                int open = frame.indexOf('(');
+                String qualified = open < 0 ? frame : frame.substring(0, open);
+                qualified = qualified.substring(qualified.lastIndexOf('/') + 1); // module and loader prefixes
+                int dot = qualified.lastIndexOf('.');
+                if (dot > 0 && qualified.substring(dot + 1).equals(methodName)
+                        && qualified.substring(0, dot).equals(className)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

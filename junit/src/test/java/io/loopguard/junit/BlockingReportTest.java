@@ -1,14 +1,14 @@
 package io.loopguard.junit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What a failing test says, from the agent's field maps: blocking calls, and stalls with how long they took. */
+/** What a failing test says, from the agent's field maps: blocking calls, and stalls counted apart. */
 class BlockingReportTest {
     private static final Map<String, Object> SLEEP = Map.of("type", "blocking-call", "operation",
             "java.lang.Thread.sleep", "thread", "loop-1", "callSite", "com.acme.H.read(H.java:42)",
@@ -17,27 +17,26 @@ class BlockingReportTest {
 
     @Test
     void aBlockingCallIsNamedWithItsStackAndHint() {
-        BlockingCall call = BlockingCall.of(SLEEP);
-        assertNull(call.durationMillis());
-        String report = BlockingReport.describe("this test", List.of(call), 0, List.of());
+        String report = BlockingReport.describe("this test", List.of(BlockingCall.of(SLEEP)), List.of(), 0, List.of());
         assertTrue(report.contains("1) java.lang.Thread.sleep on thread \"loop-1\", at com.acme.H.read(H.java:42)\n"
                 + "\tat java.lang.Thread.sleep(Thread.java:1)"), report);
         assertTrue(report.contains("    fix: schedule it"), report);
     }
 
     @Test
-    void aStallSaysHowLongTheTaskHeldTheLoop() {
-        BlockingCall ongoing = BlockingCall.of(stall("ongoing", 121));
-        BlockingCall ended = BlockingCall.of(stall("ended", 612));
-        assertEquals(612L, ended.durationMillis());
-        String report = BlockingReport.describe("this test", List.of(ongoing, ended), 0, List.of());
-        assertTrue(report.contains("1) stall on thread \"loop-1\", at com.acme.P.parse(P.java:88) (2 times);"
-                + " one task held the event loop for 612 ms"), report);
-    }
+    void aStallIsCountedAndNamedApartFromBlockingCalls() {
+        LoopStall stall = LoopStall.of(WindowTest.stall("ended", Instant.parse("2026-11-22T14:30:00.121Z"), null, false));
 
-    private static Map<String, Object> stall(String phase, long millis) {
-        return Map.of("type", "stall", "thread", "loop-1", "durationMillis", millis, "callSite",
-                "com.acme.P.parse(P.java:88)", "stack", List.of("com.acme.P.parse(P.java:88)"), "hint", "move it",
-                "phase", phase, "samples", 3L);
+        String both = BlockingReport.describe("this test", List.of(BlockingCall.of(SLEEP)), List.of(stall), 0,
+                List.of());
+        assertTrue(both.startsWith("Loopguard: during this test, threads that must never block made 1 blocking call,"
+                + " from 1 call site; and 1 event-loop stall (one task held an event loop longer than"
+                + " stall-threshold):"), both);
+        assertTrue(both.contains("2) stall: thread \"loop-1\" ran one task for 612 ms, at"
+                + " com.acme.Pricing.parse(Pricing.java:88)"), both);
+
+        String stallOnly = BlockingReport.describe("this test", List.of(), List.of(stall), 0, List.of());
+        assertTrue(stallOnly.startsWith("Loopguard: during this test, 1 event-loop stall"), stallOnly);
+        assertFalse(stallOnly.contains("blocking call"), stallOnly);
     }
 }

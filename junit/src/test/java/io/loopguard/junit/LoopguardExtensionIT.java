@@ -10,6 +10,7 @@ import io.loopguard.junit.samples.ExtendWithSamples;
 import io.loopguard.junit.samples.NoBlockingSamples;
 import io.loopguard.junit.samples.ParallelSamples;
 import io.loopguard.junit.samples.ParallelWithoutIsolation;
+import io.loopguard.junit.samples.StallSamples;
 import io.loopguard.junit.samples.Unannotated;
 import io.loopguard.testkit.ForkedJvm;
 import io.loopguard.testkit.Jdk;
@@ -35,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LoopguardExtensionIT {
     private static final String[] SAMPLES = {Unannotated.class.getName(), ExtendWithSamples.class.getName(),
             NoBlockingSamples.class.getName(), BlockingInHooks.class.getName(), BurstAtTheEnd.class.getName(),
-            "--parallel", ParallelSamples.class.getName(), ParallelWithoutIsolation.class.getName(),
+            StallSamples.class.getName(), "--parallel", ParallelSamples.class.getName(), ParallelWithoutIsolation.class.getName(),
             "--autodetect", Unannotated.class.getName()};
 
     enum Attach { JAVAAGENT, SELF_ATTACH }
@@ -86,9 +87,6 @@ class LoopguardExtensionIT {
         ForkedJvm jvm = ForkedJvm.on(jdk);
         List<Path> added = Stream.concat(junit.stream(), Stream.of(ForkedJvm.agentJar(), byteBuddyAgentJar())).toList();
         jvm.classpath(entry -> !junit.isEmpty() && isJUnit(entry), added);
-        // The samples are about how calls are charged to tests. On a loaded machine the burst's 300 detections
-        // can hold the event loop past the stall threshold, and that stall would be charged too: stalls are off.
-        jvm.environment("LOOPGUARD_STALL_THRESHOLD", "off");
         return attach == Attach.JAVAAGENT ? jvm.agentOptions("mode=" + mode)
                 : jvm.withoutAgent().jvmOption("-Dloopguard.mode=" + mode);
     }
@@ -118,6 +116,15 @@ class LoopguardExtensionIT {
         assertFailed(run, "BurstAtTheEnd#endsWithABurst", "made " + BurstAtTheEnd.BURST + " blocking calls",
                 "BurstAtTheEnd.pause(BurstAtTheEnd.java:", "(" + BurstAtTheEnd.BURST + " times)");
         assertPassed(run, "BurstAtTheEnd#runsRightAfterIt");
+
+        String stallOnLoop = "1 event-loop stall (one task held an event loop longer than stall-threshold):";
+        assertFailed(run, "StallSamples#computesOnTheEventLoop", stallOnLoop,
+                "1) stall: thread \"multiThreadIoEventLoopGroup-", "StallSamples.spin(StallSamples.java:");
+        assertFalse(result(run, "StallSamples#computesOnTheEventLoop").contains("blocking call"), run.toString());
+        assertFailed(run, "StallSamples#waitsForALockOnTheEventLoop", stallOnLoop,
+                "StallSamples.enterLock(StallSamples.java:", "held by thread \"lock-holder\"");
+        assertPassed(run, "StallSamples#computesOnTheEventLoopWhereAllowed");
+        assertPassed(run, "StallSamples#computesBriefly");
 
         assertFailed(run, "ParallelSamples#blocks", "ParallelSamples.pause(ParallelSamples.java:");
         for (String clean : List.of("clean1", "clean2", "clean3")) {

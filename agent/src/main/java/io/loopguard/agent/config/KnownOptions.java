@@ -18,11 +18,11 @@ final class KnownOptions {
             new Option<>("mode", "`report`, `strict`, `off`", "`report`: report and let the call block — the"
                     + " application behaves exactly as without the agent. `strict`: report, then throw"
                     + " `io.loopguard.BlockingCallError` (an `Error`) from the blocking call, before the JDK changes"
-                    + " any state. `off`: install nothing.",
+                    + " any state ([what that does to a service](strict-mode.md)). `off`: install nothing.",
                     "the default report is kept", Mode.REPORT, (value, leftOut) -> Mode.parse(value),
                     (options, mode) -> options.mode = mode, options -> options.mode().toString()),
             new Option<>("events", "a file path", "Append every detection to this"
-                    + " [JSON Lines](../README.md#events-file) file, nothing rate-limited.",
+                    + " [JSON Lines](events.md#events-file) file, nothing rate-limited.",
                     "detections are reported on stderr only", (Path) null, (value, leftOut) -> OptionValues.path(value),
                     (options, path) -> options.events = path, options -> text(options.events())),
             new Option<>("events-max-size", "a size (`256MiB`, `512KiB`, `1GiB`, a bare number is bytes; at least"
@@ -38,7 +38,7 @@ final class KnownOptions {
                     options -> String.valueOf(options.eventsFollowSymlinks())),
             new Option<>("threads", "a Java regex", "Also designate threads whose whole name matches, e.g."
                     + " `threads=order-loop-\\d+`. Virtual threads only where the pattern says `virtual:`"
-                    + " (`threads=virtual:request-.*`; see docs/virtual-threads.md); carrier threads never.",
+                    + " (`threads=virtual:request-.*`; see [Virtual threads](virtual-threads.md)); carrier threads never.",
                     "no thread is designated by name", (Pattern) null, (value, leftOut) -> OptionValues.regex(value),
                     (options, regex) -> options.threads = regex,
                     options -> options.threads() == null ? null : options.threads().pattern()),
@@ -52,19 +52,19 @@ final class KnownOptions {
                     + " many applications block there on purpose.",
                     "the common pool's workers are not designated", false, (value, leftOut) -> OptionValues.bool(value),
                     (options, on) -> options.commonPool = on, options -> String.valueOf(options.commonPool())),
-            new Option<>("metrics-port", "a port, 1-65535", "Serve the [metrics](../README.md#metrics-and-dashboards)"
+            new Option<>("metrics-port", "a port, 1-65535", "Serve the [metrics](metrics.md)"
                     + " in the Prometheus text format at `http://127.0.0.1:<port>/metrics`, e.g. `metrics-port=9404`.",
                     "Prometheus metrics are not served", 0, (value, leftOut) -> OptionValues.port(value),
                     (options, port) -> options.metricsPort = port,
                     options -> options.metricsPort() == 0 ? null : String.valueOf(options.metricsPort())),
             new Option<>("metrics-host", "a host name or IP address", "The address the metrics endpoint listens on"
                     + " (with `metrics-port`). Anything but loopback makes it reachable from the network: read"
-                    + " [the warning](../README.md#prometheus-endpoint) first.",
+                    + " [the warning](metrics.md#prometheus-endpoint) first.",
                     "metrics stay on 127.0.0.1", "127.0.0.1", (value, leftOut) -> value,
                     (options, host) -> options.metricsHost = host, Options::metricsHost),
             new Option<>("stall-threshold", "a duration (`250ms`, `2s`, a bare number is milliseconds; at least"
                     + " `20ms`), or `off`", "Report an event-loop task that runs longer than this as a"
-                    + " [stall](../README.md#stalls-the-loop-stuck-where-no-call-is-probed). `off`: no stall reports"
+                    + " [stall](stalls.md). `off`: no stall reports"
                     + " (delay and utilisation are still measured).",
                     "the default " + StallThreshold.DEFAULT.toMillis() + "ms is kept",
                     StallThreshold.DEFAULT, (value, leftOut) -> StallThreshold.parse(value),
@@ -74,7 +74,7 @@ final class KnownOptions {
                     + " carrier thread (JDK 21+), from the JDK's own `jdk.VirtualThreadPinned` events: a Flight Recorder"
                     + " stream started when the first virtual thread appears (0.5-1.2 s of CPU and 6-18 MiB then, measured on"
                     + " JDK 25)."
-                    + " See docs/virtual-threads.md.",
+                    + " See [Virtual threads](virtual-threads.md).",
                     "pinned virtual threads are reported", true, (value, leftOut) -> OptionValues.bool(value),
                     (options, on) -> options.pinned = on, options -> String.valueOf(options.pinned())),
             new Option<>("config", "a file path", "Read options from this properties file, one `key=value` per"

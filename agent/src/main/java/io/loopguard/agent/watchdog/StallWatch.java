@@ -68,7 +68,8 @@ final class StallWatch {
         if (stuck.suspended) {
             noticeDebugger(loop);
         } else if (!stuck.reported && stuck.samples() >= SAMPLES_BEFORE_ALARM
-                && now - start - pauses.overlap(start, now, stuck.runnable()).nanos() >= thresholdNanos
+                && (ranAWholeThreshold(stuck, loop.cpuNanos)
+                        || now - start - pauses.overlap(start, now, stuck.runnable()).nanos() >= thresholdNanos)
                 && !waitingForCpu(stuck.cpuUsedInJava(loop.cpuNanos))) {
             stuck.reported = true;
             String hottest = stuck.hottestFrame();
@@ -105,7 +106,8 @@ final class StallWatch {
                 continue; // stopped in a debugger: said once, not reported
             }
             JvmPauses.Overlap paused = pauses.overlap(stuck.start, stuck.start + ended.nanos, stuck.runnable());
-            String pause = ended.nanos - paused.nanos() < thresholdNanos ? paused.kind() : null;
+            String pause = ended.nanos - paused.nanos() < thresholdNanos
+                    && !ranAWholeThreshold(stuck, ended.cpuAtEnd) ? paused.kind() : null;
             long pausedNanos = paused.nanos();
             long cpuUsed = stuck.cpuUsedInJava(ended.cpuAtEnd);
             if (pause == null && waitingForCpu(cpuUsed)) {
@@ -157,6 +159,14 @@ final class StallWatch {
      */
     private boolean waitingForCpu(long cpuUsed) {
         return cpuUsed >= 0 && cpuUsed < thresholdNanos;
+    }
+
+    /**
+     * Whether the task used a whole threshold of CPU itself: then it held its loop, and would have been a
+     * stall whatever paused or ran beside it (a pause stops the thread's CPU clock too).
+     */
+    private boolean ranAWholeThreshold(StuckTask stuck, long cpuNow) {
+        return stuck.cpuUsedInJava(cpuNow) >= thresholdNanos;
     }
 
     private void failedListener(StallListener listener, RuntimeException problem) {

@@ -51,7 +51,8 @@ class PrometheusEndpointIT {
         PrometheusText metrics;
         try {
             // A stall is judged a moment after its task ended (a GC notification may still explain it).
-            metrics = scrapeUntilPresent(port, "loopguard_stalls_total");
+            metrics = scrapeUntilPresent(port, "loopguard_stalls_total", "loopguard_stall_duration_seconds_sum",
+                    "loopguard_loop_delay_seconds_count", "loopguard_loop_utilization");
         } finally {
             app.stop();
         }
@@ -93,14 +94,26 @@ class PrometheusEndpointIT {
         return metrics;
     }
 
-    /** Scrapes until {@code metric} has a value, for at most five seconds. */
-    private static PrometheusText scrapeUntilPresent(int port, String metric) throws Exception {
-        PrometheusText metrics = PrometheusText.scrape(port);
-        for (int attempt = 0; attempt < 50 && Double.isNaN(metrics.sum(metric, "")); attempt++) {
+    /**
+     * Scrapes until every one of {@code metrics} has a value, for at most 30 seconds: the agent registers new
+     * series every half second, so one event's counter may be served a scrape before its timer.
+     */
+    private static PrometheusText scrapeUntilPresent(int port, String... metrics) throws Exception {
+        PrometheusText scraped = PrometheusText.scrape(port);
+        for (int attempt = 0; attempt < 300 && !allPresent(scraped, metrics); attempt++) {
             Thread.sleep(100);
-            metrics = PrometheusText.scrape(port);
+            scraped = PrometheusText.scrape(port);
         }
-        return metrics;
+        return scraped;
+    }
+
+    private static boolean allPresent(PrometheusText scraped, String... metrics) {
+        for (String metric : metrics) {
+            if (Double.isNaN(scraped.sum(metric, ""))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void assertStillDetects(ForkedJvm.Run run) {

@@ -120,6 +120,6 @@ final class PrometheusServer implements AutoCloseable {
             }
         }
         return fail("the '" + command + "' binary is not on the PATH; install it (Debian: apt-get install -y prometheus,"
-                + " as .ci/run does)");
+                + " as ./test does)");
     }
 }

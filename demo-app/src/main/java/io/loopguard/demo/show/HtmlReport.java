@@ -57,9 +57,11 @@ public final class HtmlReport {
             html.append(String.format(Locale.ROOT, "<h2>Open-loop load: %d requests/s to each mode</h2>%n", load.get(0).rate()));
             html.append("<p>Latency of the requests due in each second of the run (median). A blocked event loop serves fewer "
                     + "requests than arrive, so its queue and its latency grow for as long as the load lasts.</p>\n");
-            html.append(SvgLineChart.render("second of the run", "latency p50 (ms)", series(load, LoadResult.Second::p50Millis)));
+            html.append(SvgLineChart.render("second of the run (the requests due in it)", "latency, median (log scale)",
+                    series(load, LoadResult.Second::p50Millis)));
             html.append("<p><code>/health</code>, answered straight from the event loop, as a load balancer sees it (slowest probe each second):</p>\n");
-            html.append(SvgLineChart.render("second of the run", "/health max (ms)", series(load, LoadResult.Second::healthMaxMillis)));
+            html.append(SvgLineChart.render("second of the run", "/health, slowest probe (log scale)",
+                    series(load, LoadResult.Second::healthMaxMillis)));
             html.append("<table><tr><th>mode</th><th>answered/s</th><th>p50</th><th>p99</th><th>max</th><th>/health p99</th><th>503s</th><th>errors</th></tr>\n");
             for (LoadResult result : load) {
                 html.append(String.format(Locale.ROOT, "<tr><td class=\"%s\">/%s</td><td>%.1f</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%d</td></tr>%n",
@@ -89,7 +91,7 @@ public final class HtmlReport {
         List<SvgLineChart.Series> series = new ArrayList<>();
         for (LoadResult result : load) {
             series.add(new SvgLineChart.Series(result.mode(), result.timeline().stream()
-                    .map(second -> new SvgLineChart.Point(second.second(), value.applyAsDouble(second))).toList()));
+                    .map(second -> new SvgLineChart.Point(second.second() + 1, value.applyAsDouble(second))).toList()));
         }
         return series;
     }
