@@ -1,0 +1,68 @@
+package io.loopguard.agent.scan;
+
+import io.loopguard.agent.catalog.BlockingOperation;
+import io.loopguard.agent.catalog.PublicEntrances;
+import io.loopguard.agent.catalog.PublicEntrances.Entrance;
+import io.loopguard.agent.catalog.Remedy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which calls block: those of the catalogue's {@link PublicEntrances} and of each framework's own blocking methods,
+ * on the type they name or any subtype.
+ */
+final class BlockingCalls {
+    /** Entrances by method name, with their class in internal form. */
+    private final Map<String, List<Entrance>> entrances = new HashMap<>();
+    private final Program program;
+
+    BlockingCalls(Program program, List<FrameworkScanFacts> frameworks) {
+        this.program = program;
+        for (Entrance entrance : PublicEntrances.all()) {
+            add(new Entrance(entrance.className().replace('.', '/'), entrance.methodName(), entrance.parameterCount(),
+                    entrance.operation()));
+        }
+        for (FrameworkScanFacts framework : frameworks) {
+            for (String method : framework.blockingMethods()) {
+                int hash = method.indexOf('#');
+                add(new Entrance(method.substring(0, hash).replace('.', '/'), method.substring(hash + 1),
+                        BlockingOperation.ANY_PARAMETERS, null));
+            }
+        }
+    }
+
+    private void add(Entrance entrance) {
+        entrances.computeIfAbsent(entrance.methodName(), name -> new ArrayList<>()).add(entrance);
+    }
+
+    /** The blocking operation {@code call} makes, or null when it makes none the scan knows. */
+    BlockingCall match(CallSite call) {
+        List<Entrance> candidates = entrances.get(call.name());
+        if (candidates == null) {
+            return null;
+        }
+        for (Entrance entrance : candidates) {
+            if ((entrance.parameterCount() == BlockingOperation.ANY_PARAMETERS
+                    || entrance.parameterCount() == call.parameterCount())
+                    && program.supertypes(call.owner()).contains(entrance.className())) {
+                String called = entrance.className().replace('/', '.') + "." + call.name();
+                if (entrance.operation() == null) {
+                    // A framework's own blocking method: it waits for another thread.
+                    return new BlockingCall(called, called, Remedy.WAIT_FOR_OTHER_THREAD);
+                }
+                return new BlockingCall(called, entrance.operation(),
+                        PublicEntrances.operation(entrance.operation()).remedy());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A blocking call: the method called ({@code java.sql.Statement.executeQuery}), the catalogued operation it
+     * ends in ({@code java.net.Socket$SocketInputStream.read}), and the advice.
+     */
+    record BlockingCall(String method, String operation, Remedy remedy) {
+    }
+}

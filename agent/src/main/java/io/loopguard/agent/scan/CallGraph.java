@@ -1,0 +1,227 @@
+package io.loopguard.agent.scan;
+
+import io.loopguard.agent.ClassOrigin;
+import io.loopguard.agent.scan.BlockingCalls.BlockingCall;
+import io.loopguard.agent.scan.ClassModel.Origin;
+import io.loopguard.agent.scan.FrameworkScanFacts.TaskHandOff;
+import io.loopguard.agent.scan.Program.ResolvedMethod;
+import io.loopguard.agent.threads.MethodRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a method's code can go next, on the same thread: the methods its calls can reach (class-hierarchy analysis
+ * over the classes the scanned code creates), the lambdas it runs at once, and the blocking calls it makes. Calls
+ * into the JDK or a framework, into an allowed method, or of a task handed to another thread, go nowhere.
+ */
+final class CallGraph {
+    /** A virtual call with more possible targets than this is too uncertain to follow. */
+    static final int MAX_TARGETS = 12;
+    /** How many helper methods deep the scan follows a task to where it runs. */
+    private static final int HAND_OFF_DEPTH = 4;
+
+    private final Program program;
+    private final BlockingCalls blockingCalls;
+    private final List<FrameworkScanFacts> frameworks;
+    private final List<MethodRef> allowed;
+    private final Map<MethodModel, List<Step>> steps = new HashMap<>();
+    private final Map<String, TaskFate> fates = new HashMap<>();
+
+    CallGraph(Program program, List<FrameworkScanFacts> frameworks, List<MethodRef> allowed) {
+        this.program = program;
+        this.blockingCalls = new BlockingCalls(program, frameworks);
+        this.frameworks = frameworks;
+        this.allowed = allowed;
+    }
+
+    /** What happens to a task (a lambda) handed to a call. */
+    enum TaskFate {
+        /** Handed to another thread, stored, or not known: not followed. */
+        ELSEWHERE,
+        /** Handed to an event loop: an entry point of its own. */
+        ON_LOOP,
+        /** Run before the call returns, on the calling thread. */
+        RUNS_HERE
+    }
+
+    /**
+     * One step out of a method: a call of {@code target}, a lambda {@code target} run at once, or a blocking call.
+     */
+    record Step(int line, MethodModel target, BlockingCall blocking) {
+    }
+
+    List<Step> steps(MethodModel method) {
+        List<Step> known = steps.get(method);
+        if (known != null) {
+            return known;
+        }
+        Map<String, Step> next = new LinkedHashMap<>();
+        for (CallSite call : method.calls()) {
+            BlockingCall blocking = blockingCalls.match(call);
+            if (blocking != null) {
+                next.putIfAbsent(blocking.method() + "@" + call.line(), new Step(call.line(), null, blocking));
+                continue;
+            }
+            for (ResolvedMethod target : targets(call)) {
+                next.putIfAbsent(key(target.method()), new Step(call.line(), target.method(), null));
+            }
+        }
+        for (LambdaSite lambda : method.lambdas()) {
+            if (fate(lambda) == TaskFate.RUNS_HERE) {
+                MethodModel body = followable(lambda.bodyOwner(), lambda.bodyName(), lambda.bodyDescriptor());
+                if (body != null) {
+                    next.putIfAbsent(key(body), new Step(lambda.line(), body, null));
+                }
+            }
+        }
+        List<Step> result = List.copyOf(next.values());
+        steps.put(method, result);
+        return result;
+    }
+
+    /** The scanned, not opaque, not allowed method of that name; null when there is none. */
+    MethodModel followable(String owner, String name, String descriptor) {
+        ClassModel type = program.type(owner);
+        if (type == null || type.origin() == Origin.OPAQUE || isAllowed(owner, name)) {
+            return null;
+        }
+        MethodModel method = type.method(name, descriptor);
+        return method == null || method.isAbstract() ? null : method;
+    }
+
+    /** The methods {@code call} can run that the scan follows: none for a call into the JDK or a framework. */
+    List<ResolvedMethod> targets(CallSite call) {
+        if (isOpaque(call.owner()) || isAllowed(call.owner(), call.name())) {
+            return List.of();
+        }
+        List<ResolvedMethod> targets = new ArrayList<>();
+        ResolvedMethod declared = program.implementation(call.owner(), call.name(), call.descriptor());
+        if (declared != null) {
+            targets.add(declared);
+        }
+        if (call.isVirtual() && !call.name().equals("<init>")) {
+            for (String subtype : program.subtypes(call.owner())) {
+                ClassModel model = program.type(subtype);
+                if (model.isInterface() || model.isAbstract() || !program.isInstantiated(subtype)) {
+                    continue;
+                }
+                ResolvedMethod implementation = program.implementation(subtype, call.name(), call.descriptor());
+                if (implementation != null && !targets.contains(implementation)) {
+                    targets.add(implementation);
+                }
+            }
+        }
+        if (targets.size() > MAX_TARGETS) {
+            return List.of();
+        }
+        targets.removeIf(target -> target.type().origin() == Origin.OPAQUE
+                || isAllowed(target.type().name(), target.method().name()));
+        return targets;
+    }
+
+    /** Where the lambda runs, judged by the call it is handed to. */
+    TaskFate fate(LambdaSite lambda) {
+        if (lambda.onNonBlockingScheduler()) {
+            return TaskFate.ON_LOOP;
+        }
+        return fate(lambda.consumer(), lambda.functionalType(), lambda.functionalMethod(), 0);
+    }
+
+    private TaskFate fate(CallSite consumer, String type, String method, int depth) {
+        if (consumer == null) {
+            return TaskFate.ELSEWHERE;
+        }
+        TaskHandOff handOff = handOff(consumer, type);
+        if (handOff != null) {
+            return handOff.onLoop() ? TaskFate.ON_LOOP : TaskFate.ELSEWHERE;
+        }
+        if (ClassOrigin.isJdk(consumer.owner())) {
+            return SynchronousJdkMethods.runsHere(consumer, program) ? TaskFate.RUNS_HERE : TaskFate.ELSEWHERE;
+        }
+        if (depth >= HAND_OFF_DEPTH) {
+            return TaskFate.ELSEWHERE;
+        }
+        TaskFate fate = TaskFate.ELSEWHERE;
+        for (ResolvedMethod target : targets(consumer)) {
+            TaskFate inTarget = fateIn(target.method(), type, method, depth + 1);
+            fate = inTarget.compareTo(fate) > 0 ? inTarget : fate;
+        }
+        return fate;
+    }
+
+    /** What {@code helper} does with a task of {@code type} it is given: runs it, hands it to a loop, or neither. */
+    private TaskFate fateIn(MethodModel helper, String type, String method, int depth) {
+        String key = key(helper) + "|" + type;
+        TaskFate known = fates.get(key);
+        if (known != null) {
+            return known;
+        }
+        fates.put(key, TaskFate.ELSEWHERE);
+        TaskFate fate = TaskFate.ELSEWHERE;
+        for (CallSite call : helper.calls()) {
+            if (call.name().equals(method) && program.supertypes(call.owner()).contains(type)) {
+                fate = TaskFate.RUNS_HERE;
+                break;
+            }
+            if (call.takes(type)) {
+                TaskFate there = fate(call, type, method, depth);
+                fate = there.compareTo(fate) > 0 ? there : fate;
+            }
+        }
+        fates.put(key, fate);
+        return fate;
+    }
+
+    /** The framework hand-off {@code call} is, for a task of {@code type}; null when it is none. */
+    TaskHandOff handOff(CallSite call, String type) {
+        for (FrameworkScanFacts framework : frameworks) {
+            for (TaskHandOff handOff : framework.taskHandOffs()) {
+                if ((handOff.methods().contains("*") || handOff.methods().contains(call.name()))
+                        && (handOff.taskType() == null || handOff.taskType().replace('.', '/').equals(type))
+                        && isOwner(handOff.owner(), call.owner())) {
+                    return handOff;
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean isOwner(String owner, String className) {
+        if (owner.endsWith(".")) {
+            return className.startsWith(owner.replace('.', '/'));
+        }
+        return program.supertypes(className).contains(owner.replace('.', '/'));
+    }
+
+    /** The JDK's classes and the frameworks': their code is never followed. */
+    boolean isOpaque(String className) {
+        return ClassOrigin.isJdk(className) || framework(className) != null;
+    }
+
+    /** The framework whose own package holds {@code className}; null for other code. */
+    FrameworkScanFacts framework(String className) {
+        for (FrameworkScanFacts framework : frameworks) {
+            if (framework.owns(className)) {
+                return framework;
+            }
+        }
+        return null;
+    }
+
+    private boolean isAllowed(String className, String methodName) {
+        for (MethodRef allowance : allowed) {
+            if (allowance.methodName().equals(methodName)
+                    && program.supertypes(className).contains(allowance.internalClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String key(MethodModel method) {
+        return method.owner() + "." + method.key();
+    }
+}
