@@ -42,6 +42,7 @@ class AgentJarIT {
             assertEquals("io.loopguard.agent.AgentMain", manifest.getValue("Premain-Class"));
             assertEquals("io.loopguard.agent.AgentMain", manifest.getValue("Agent-Class"));
             assertEquals("true", manifest.getValue("Can-Retransform-Classes"));
+            assertEquals("io.loopguard.agent.command.Main", manifest.getValue("Main-Class"));
         }
     }
 }

@@ -41,10 +41,13 @@ final class CallGraph {
     enum TaskFate {
         /** Handed to another thread, stored, or not known: not followed. */
         ELSEWHERE,
-        /** Handed to an event loop: an entry point of its own. */
-        ON_LOOP,
         /** Run before the call returns, on the calling thread. */
-        RUNS_HERE
+        RUNS_HERE,
+        /**
+         * Handed to an event loop (perhaps run at once when the caller is on it already): an entry point of its own,
+         * whatever the caller is.
+         */
+        ON_LOOP
     }
 
     /**
@@ -162,14 +165,13 @@ final class CallGraph {
         fates.put(key, TaskFate.ELSEWHERE);
         TaskFate fate = TaskFate.ELSEWHERE;
         for (CallSite call : helper.calls()) {
+            TaskFate there = TaskFate.ELSEWHERE;
             if (call.name().equals(method) && program.supertypes(call.owner()).contains(type)) {
-                fate = TaskFate.RUNS_HERE;
-                break;
+                there = TaskFate.RUNS_HERE;
+            } else if (call.takes(type)) {
+                there = fate(call, type, method, depth);
             }
-            if (call.takes(type)) {
-                TaskFate there = fate(call, type, method, depth);
-                fate = there.compareTo(fate) > 0 ? there : fate;
-            }
+            fate = there.compareTo(fate) > 0 ? there : fate;
         }
         fates.put(key, fate);
         return fate;

@@ -10,7 +10,8 @@ import java.util.List;
  * compiled code, prints them, writes SARIF when asked, and fails (exit code 1) on findings not in the baseline.
  */
 public final class ScanCommand implements Command {
-    static final int NEW_FINDINGS = 1;
+    /** Exit code when there are findings not in the baseline. */
+    public static final int NEW_FINDINGS = 1;
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
