@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * Where a method's code can go next, on the same thread: the methods its calls can reach (class-hierarchy analysis
@@ -29,6 +31,7 @@ final class CallGraph {
     private final List<MethodRef> allowed;
     private final Map<MethodModel, List<Step>> steps = new HashMap<>();
     private final Map<String, TaskFate> fates = new HashMap<>();
+    private final Map<MethodModel, List<LambdaSite>> tasks = new HashMap<>();
 
     CallGraph(Program program, List<FrameworkScanFacts> frameworks, List<MethodRef> allowed) {
         this.program = program;
@@ -72,7 +75,7 @@ final class CallGraph {
                 next.putIfAbsent(key(target.method()), new Step(call.line(), target.method(), null));
             }
         }
-        for (LambdaSite lambda : method.lambdas()) {
+        for (LambdaSite lambda : tasks(method)) {
             if (fate(lambda) == TaskFate.RUNS_HERE) {
                 MethodModel body = followable(lambda.bodyOwner(), lambda.bodyName(), lambda.bodyDescriptor());
                 if (body != null) {
@@ -83,6 +86,67 @@ final class CallGraph {
         List<Step> result = List.copyOf(next.values());
         steps.put(method, result);
         return result;
+    }
+
+    /**
+     * The tasks {@code method} creates and hands on: its lambdas, and the objects of the application's classes it
+     * creates and passes as a functional interface ({@code loop.execute(new RefreshTask())}), seen as lambdas whose
+     * body is the class's implementation of the interface's method.
+     */
+    List<LambdaSite> tasks(MethodModel method) {
+        List<LambdaSite> known = tasks.get(method);
+        if (known != null) {
+            return known;
+        }
+        List<LambdaSite> all = new ArrayList<>(method.lambdas());
+        for (CreationSite creation : method.creations()) {
+            LambdaSite task = asTask(creation);
+            if (task != null) {
+                all.add(task);
+            }
+        }
+        List<LambdaSite> result = List.copyOf(all);
+        tasks.put(method, result);
+        return result;
+    }
+
+    private LambdaSite asTask(CreationSite creation) {
+        Set<String> types = program.supertypes(creation.createdClass());
+        for (Type parameter : Type.getArgumentTypes(creation.consumer().descriptor())) {
+            if (parameter.getSort() != Type.OBJECT || !types.contains(parameter.getInternalName())) {
+                continue;
+            }
+            MethodModel abstractMethod = singleAbstractMethod(parameter.getInternalName());
+            ResolvedMethod body = abstractMethod == null ? null : program.implementation(creation.createdClass(),
+                    abstractMethod.name(), abstractMethod.descriptor());
+            if (body != null) {
+                return new LambdaSite(body.type().name(), body.method().name(), body.method().descriptor(),
+                        parameter.getInternalName(), abstractMethod.name(), creation.line(), creation.consumer(),
+                        false);
+            }
+        }
+        return null;
+    }
+
+    /** The one abstract method of the functional interface {@code type}; null when it is not one. */
+    private MethodModel singleAbstractMethod(String type) {
+        MethodModel found = null;
+        for (String supertype : program.supertypes(type)) {
+            ClassModel model = program.type(supertype);
+            if (model == null || !model.isInterface()) {
+                continue;
+            }
+            for (MethodModel method : model.methods().values()) {
+                if (method.isAbstract() && program.implementation("java/lang/Object", method.name(),
+                        method.descriptor()) == null) {
+                    if (found != null && !found.key().equals(method.key())) {
+                        return null;
+                    }
+                    found = method;
+                }
+            }
+        }
+        return found;
     }
 
     /** The scanned, not opaque, not allowed method of that name; null when there is none. */

@@ -100,6 +100,11 @@ final class ClassModelReader {
         private final MethodSink sink;
         private final List<CallSite> calls = new ArrayList<>();
         private final List<LambdaSite> lambdas = new ArrayList<>();
+        private final List<CreationSite> creations = new ArrayList<>();
+        /** Classes created with new whose constructor has not run yet, the latest last. */
+        private final List<CreationSite> constructing = new ArrayList<>();
+        /** Created objects not yet handed to a call, the latest last. */
+        private final List<CreationSite> created = new ArrayList<>();
         /** Indexes into {@link #lambdas} of those not yet handed to a call, the latest last. */
         private final List<Integer> pending = new ArrayList<>();
         private final List<SchedulerTracker> schedulers = new ArrayList<>();
@@ -139,6 +144,9 @@ final class ClassModelReader {
         public void visitTypeInsn(int opcode, String type) {
             if (opcode == Opcodes.NEW) {
                 creates.add(type);
+                if (!type.startsWith("java/")) {
+                    constructing.add(new CreationSite(type, line, null));
+                }
             }
         }
 
@@ -147,6 +155,7 @@ final class ClassModelReader {
                                     boolean isInterface) {
             CallSite call = new CallSite(opcode, callOwner, callName, callDescriptor, line);
             calls.add(call);
+            handCreatedObjectTo(call);
             handPendingLambdasTo(call);
             for (SchedulerTracker tracker : schedulers) {
                 tracker.onCall(call);
@@ -162,6 +171,26 @@ final class ClassModelReader {
             lambdas.add(new LambdaSite(body.getOwner(), body.getName(), body.getDesc(),
                     Type.getReturnType(indyDescriptor).getInternalName(), indyName, line, null, false));
             pending.add(lambdas.size() - 1);
+        }
+
+        /** A created object may be handed to the first call after its constructor that takes an object. */
+        private void handCreatedObjectTo(CallSite call) {
+            if (!created.isEmpty() && takesAnObject(call)) {
+                creations.add(created.remove(created.size() - 1).consumedBy(call));
+            }
+            if (call.name().equals("<init>") && !constructing.isEmpty()
+                    && constructing.get(constructing.size() - 1).createdClass().equals(call.owner())) {
+                created.add(constructing.remove(constructing.size() - 1));
+            }
+        }
+
+        private static boolean takesAnObject(CallSite call) {
+            for (Type parameter : Type.getArgumentTypes(call.descriptor())) {
+                if (parameter.getSort() == Type.OBJECT) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A lambda belongs to the first call after it that takes its type (or any object), the latest first. */
@@ -194,7 +223,7 @@ final class ClassModelReader {
         public void visitEnd() {
             MethodModel model = new MethodModel(owner, name, descriptor, (access & Opcodes.ACC_STATIC) != 0,
                     (access & Opcodes.ACC_ABSTRACT) != 0, (access & Opcodes.ACC_BRIDGE) != 0, markedEntry, firstLine,
-                    List.copyOf(calls), List.copyOf(lambdas), List.copyOf(creates));
+                    List.copyOf(calls), List.copyOf(lambdas), List.copyOf(creations), List.copyOf(creates));
             sink.put(model.key(), model);
         }
 

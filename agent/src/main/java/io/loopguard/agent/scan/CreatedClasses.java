@@ -47,7 +47,7 @@ final class CreatedClasses {
                 }
             }
             // A lambda runs somewhere, now or later, on this thread or another: what it creates exists.
-            for (LambdaSite lambda : method.lambdas()) {
+            for (LambdaSite lambda : graph.tasks(method)) {
                 MethodModel body = graph.followable(lambda.bodyOwner(), lambda.bodyName(), lambda.bodyDescriptor());
                 if (body != null && seen.add(body)) {
                     queue.add(body);

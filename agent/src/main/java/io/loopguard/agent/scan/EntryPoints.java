@@ -37,7 +37,7 @@ final class EntryPoints {
                 if (reason != null) {
                     entries.putIfAbsent(method.owner() + "." + method.key(), new EntryPoint(method, reason));
                 }
-                for (LambdaSite lambda : method.lambdas()) {
+                for (LambdaSite lambda : graph.tasks(method)) {
                     if (graph.fate(lambda) != TaskFate.ON_LOOP) {
                         continue;
                     }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 record MethodModel(String owner, String name, String descriptor, boolean isStatic, boolean isAbstract,
                    boolean isBridge, boolean markedEntry, int firstLine, List<CallSite> calls,
-                   List<LambdaSite> lambdas, List<String> creates) {
+                   List<LambdaSite> lambdas, List<CreationSite> creations, List<String> creates) {
 
     String key() {
         return name + descriptor;

@@ -12,9 +12,9 @@ final class TextReport {
     static void print(Scan.Result result, Baseline baseline, PrintStream out) {
         List<Finding> findings = result.findings();
         long fresh = findings.stream().filter(finding -> !baseline.contains(finding)).count();
-        out.printf("loopguard scan: %d blocking call%s reachable from %d event-loop entry points in %d classes"
-                        + " (%d new, %d in the baseline), %.1f s%n", findings.size(), findings.size() == 1 ? "" : "s",
-                result.entryPoints(), result.classes(), fresh, findings.size() - fresh, result.millis() / 1000.0);
+        out.printf("loopguard scan: %s reachable from %s in %s (%d new, %d in the baseline), %.1f s%n",
+                count(findings.size(), "blocking call"), count(result.entryPoints(), "event-loop entry point"),
+                count(result.classes(), "class"), fresh, findings.size() - fresh, result.millis() / 1000.0);
         for (Finding finding : findings) {
             out.println();
             BlockingCalls.BlockingCall call = finding.call();
@@ -34,5 +34,9 @@ final class TextReport {
             out.println("  accepted here? --allow " + caller.className() + "#" + caller.methodName()
                     + ", or list it in a --baseline file: " + finding.id());
         }
+    }
+
+    private static String count(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : noun.endsWith("s") ? "es" : "s");
     }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Not a handler: code that hands tasks to an event loop, directly (a method reference) and through the application's
- * own helper (a lambda). Both tasks block the loop they run on.
+ * Not a handler: code that hands tasks to an event loop, directly (a method reference, an anonymous class) and
+ * through the application's own helper (a lambda). Each task blocks the loop it runs on.
  */
 public final class ConfigRefresher {
     private final EventLoop loop;
@@ -22,6 +22,16 @@ public final class ConfigRefresher {
     public void start() {
         loop.scheduleAtFixedRate(this::resolveBackend, 0, 30, TimeUnit.SECONDS);
         LoopTasks.onLoop(loop, () -> config = read("app.conf"));
+        loop.execute(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
     }
 
     private void resolveBackend() {

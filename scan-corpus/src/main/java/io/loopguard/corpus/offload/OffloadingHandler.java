@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Blocking work moved off the event loop three ways (an executor, the application's own helper, an async future);
+ * Blocking work moved off the event loop four ways (an executor, a task class, the application's own helper, an async
+ * future);
  * the answer goes back to the loop, where only non-blocking work happens. Nothing here blocks a loop.
  */
 public final class OffloadingHandler extends ChannelInboundHandlerAdapter {
@@ -27,6 +28,7 @@ public final class OffloadingHandler extends ChannelInboundHandlerAdapter {
             ctx.executor().execute(() -> ctx.writeAndFlush(answer));
         });
         offloader.run(() -> readQuietly("audit.log"));
+        workers.execute(new AuditTrail(message.toString()));
         CompletableFuture.supplyAsync(() -> readQuietly("cache"), workers)
                 .thenAccept(answer -> ctx.channel().eventLoop().execute(() -> ctx.write(answer)));
     }
