@@ -5,8 +5,8 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * The agent's entry point, for {@code -javaagent:loopguard-agent.jar[=options]} and for attaching to a
- * running JVM. It must not touch the classes that go on the bootstrap class path before they are there,
- * so it only puts them there and hands over to {@link Startup}.
+ * running JVM. It must not touch the bootstrap module's classes before they are in the bootstrap class
+ * loader, so it only puts them there and hands over to {@link Startup}.
  */
 public final class AgentMain {
     private static boolean started;
@@ -29,7 +29,7 @@ public final class AgentMain {
         }
         started = true;
         try {
-            BootstrapJar.define(instrumentation, BootstrapJar.agentJar());
+            BootstrapJar.define(instrumentation);
             Startup.start(options, instrumentation, attachedLate);
         } catch (Throwable problem) {
             System.err.println("loopguard: could not start (" + problem + "); the application runs without Loopguard");

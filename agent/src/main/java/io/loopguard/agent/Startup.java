@@ -1,12 +1,13 @@
 package io.loopguard.agent;
 
-import io.loopguard.agent.allow.Allowances;
 import io.loopguard.agent.catalog.Catalog;
 import io.loopguard.agent.config.Mode;
 import io.loopguard.agent.config.Options;
 import io.loopguard.agent.config.OptionsParser;
 import io.loopguard.agent.detect.Detector;
-import io.loopguard.agent.integration.Integrations;
+import io.loopguard.agent.exit.ExitHook;
+import io.loopguard.agent.frameworks.FrameworkDescription;
+import io.loopguard.agent.frameworks.Frameworks;
 import io.loopguard.agent.instrument.Instrumenter;
 import io.loopguard.agent.metrics.LoopMeters;
 import io.loopguard.agent.metrics.MeterExport;
@@ -19,8 +20,6 @@ import io.loopguard.agent.report.Reporter;
 import io.loopguard.agent.report.ReportingThread;
 import io.loopguard.agent.report.SubscribersReporter;
 import io.loopguard.agent.threads.DesignatedThreads;
-import io.loopguard.agent.threads.EventLoopEntryPoints;
-import io.loopguard.agent.threads.ThreadFamilies;
 import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.agent.watchdog.LoopSummary;
 import io.loopguard.agent.watchdog.Watchdog;
@@ -43,12 +42,14 @@ final class Startup {
     static void start(String agentArgument, Instrumentation instrumentation, boolean attachedLate) {
         PrintStream err = System.err;
         Consumer<String> problems = problem -> err.println("loopguard: " + problem);
-        Options options = new OptionsParser(problems).parse(agentArgument, System.getProperties());
+        Options options = new OptionsParser(problems).parse(agentArgument, System.getProperties(),
+                System.getenv());
         if (options.mode() == Mode.OFF) {
             err.println("loopguard: off (mode=off); nothing is instrumented");
             return;
         }
 
+        ExitHook exit = ExitHook.install(problems);
         List<Reporter> reporters = new ArrayList<>();
         reporters.add(new ConsoleReporter(err));
         if (options.events() != null) {
@@ -63,35 +64,27 @@ final class Startup {
         reporters.add(new MetricsReporter(meters));
         reporters.add(new SubscribersReporter());
         Watchdog watchdog = new Watchdog(options.stallThreshold(), problems);
-        reporters.add(new LoopSummary(watchdog, err));
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
         reporting.start();
+        exit.at(ExitHook.Step.DELIVERY, reporting::stop);
         DetectionSubscribers.deliverWith(reporting::flush);
 
-        // Frameworks' own integrations add to the built-in lists; nothing they say removes anything.
-        Integrations integrations = Integrations.load(ClassLoader.getSystemClassLoader(), problems);
-        DesignatedThreads designated = new DesignatedThreads(options.threads(),
-                concat(ThreadFamilies.NON_BLOCKING_TYPES, integrations.nonBlockingThreadTypes()), options.commonPool());
+        // The built-in frameworks and the application's integrations, read through one path.
+        FrameworkDescription frameworks = Frameworks.load(ClassLoader.getSystemClassLoader(), problems);
+        DesignatedThreads designated = new DesignatedThreads(options.threads(), frameworks, options.commonPool());
         Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), meters::countBlockingCall,
                 reporting::submit);
         Probe.install(detector);
         MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
                 problems);
-        Instrumenter instrumenter = new Instrumenter(instrumentation, problems);
-        watchdog.instrument(instrumenter);
-        BitSet probed = instrumenter.install(Catalog.OPERATIONS,
-                concat(EventLoopEntryPoints.METHODS, integrations.eventLoopMethods()),
-                Allowances.with(concat(integrations.allowedMethods(), options.allow())), attachedLate);
-        LoopMeters.bind(meters, watchdog);
+        Instrumenter instrumenter = new Instrumenter(instrumentation, problems)
+                .timeLoops(frameworks.eventLoops(), frameworks.tasks());
+        BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, options.allow(), attachedLate);
+        LoopMeters.bind(meters, watchdog.monitor());
         watchdog.start(reporting::submit);
-        reporting.beforeExit(watchdog::flush);
+        exit.at(ExitHook.Step.LAST_DETECTIONS, watchdog::flush);
+        exit.at(ExitHook.Step.SUMMARY, new LoopSummary(watchdog.monitor(), err)::print);
 
         err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
-    }
-
-    private static <T> List<T> concat(List<T> first, List<T> second) {
-        List<T> all = new ArrayList<>(first);
-        all.addAll(second);
-        return List.copyOf(all);
     }
 }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopguard.testkit.ForkedJvm;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import org.junit.jupiter.api.Test;
 
 /** The agent jar is self-contained and cannot clash with an application's own libraries. */
@@ -32,6 +34,26 @@ class AgentJarIT {
                     "io/loopguard/shaded/org/HdrHistogram/Histogram.class")) {
                 assertTrue(jar.getEntry(relocated) != null, relocated + " is inside, relocated");
             }
+        }
+    }
+
+    @Test
+    void embedsTheBootstrapModuleWholeAndNoLooseCopyOfItsClasses() throws IOException {
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            List<String> loose = jar.stream().map(JarEntry::getName)
+                    .filter(name -> name.startsWith("io/loopguard/bootstrap/") || name.equals("io/loopguard/BlockingCallError.class"))
+                    .toList();
+            assertEquals(List.of(), loose, "a loose copy could be loaded by the application class loader instead");
+            JarEntry embedded = jar.getJarEntry("io/loopguard/agent/instrument/loopguard-bootstrap.jar");
+            assertTrue(embedded != null, "the bootstrap module's jar is embedded");
+            List<String> classes = new ArrayList<>();
+            try (JarInputStream bootstrap = new JarInputStream(jar.getInputStream(embedded))) {
+                for (JarEntry entry = bootstrap.getNextJarEntry(); entry != null; entry = bootstrap.getNextJarEntry()) {
+                    classes.add(entry.getName());
+                }
+            }
+            assertTrue(classes.containsAll(List.of("io/loopguard/bootstrap/Probe.class",
+                    "io/loopguard/BlockingCallError.class")), classes.toString());
         }
     }
 

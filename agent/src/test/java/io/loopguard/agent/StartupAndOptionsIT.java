@@ -9,6 +9,9 @@ import io.loopguard.scenarios.BlockingCallsIn;
 import io.loopguard.scenarios.SleepOnMainThread;
 import io.loopguard.testkit.ForkedJvm;
 import io.loopguard.testkit.Jdk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -73,6 +76,37 @@ class StartupAndOptionsIT {
                 .run(BlockingCallsIn.class, "event-loop", "1", "threadSleep").assertSucceeded();
         assertTrue(run.stderr().contains("loopguard: off (mode=off)"), run.stderr());
         assertEquals(0, run.events().blockingCalls().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
+    void environmentVariablesSetOptionsAndSystemPropertiesOverrideThem(Jdk jdk) {
+        ForkedJvm.Run strict = ForkedJvm.on(jdk).environment("LOOPGUARD_THREADS", "main")
+                .environment("LOOPGUARD_MODE", "strict").environment("LOOPGUARD_SHOW_OPTIONS", "true")
+                .run(SleepOnMainThread.class).assertSucceeded();
+        assertTrue(strict.stdout().contains("RESULT sleep threw io.loopguard.BlockingCallError"), strict.toString());
+        assertOneLine(strict.stderr(), "loopguard: option mode=strict (from the environment variable LOOPGUARD_MODE)");
+
+        ForkedJvm.Run overridden = ForkedJvm.on(jdk).environment("LOOPGUARD_THREADS", "main")
+                .environment("LOOPGUARD_MODE", "strict").jvmOption("-Dloopguard.mode=report")
+                .run(SleepOnMainThread.class).assertSucceeded();
+        assertTrue(overridden.stdout().contains("RESULT sleep ok"), overridden.toString());
+        assertTrue(overridden.stderr().contains("operations probed, mode=report"), overridden.stderr());
+        assertEquals(1, overridden.events().blockingCalls().size(), "main is still designated\n" + overridden);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
+    void aConfigFileSetsWhatNoOtherSourceDoes(Jdk jdk) throws IOException {
+        Path config = Files.createDirectories(Path.of("target", "forked")).resolve("config-" + jdk.feature() + ".properties");
+        Files.writeString(config, "mode=strict\nthreads=main\nstall-threshold=250ms\nshow-options=true\n");
+        ForkedJvm.Run run = ForkedJvm.on(jdk).agentOptions("config=" + config.toAbsolutePath() + ",mode=report")
+                .run(SleepOnMainThread.class).assertSucceeded();
+        assertTrue(run.stdout().contains("RESULT sleep ok"), "the agent argument wins over the file\n" + run);
+        assertTrue(run.stderr().contains("operations probed, mode=report, events="), run.stderr());
+        assertTrue(run.stderr().contains(", stall-threshold=250ms"), run.stderr());
+        assertOneLine(run.stderr(), "loopguard: option threads=main (from the config file " + config.toAbsolutePath() + ")");
+        assertEquals(1, run.events().blockingCalls().size(), "threads=main came from the file\n" + run);
     }
 
     @ParameterizedTest(name = "{0}")

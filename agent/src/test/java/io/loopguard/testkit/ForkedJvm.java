@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -30,6 +32,7 @@ public final class ForkedJvm {
     private boolean inTerminal;
     private Predicate<String> droppedFromClasspath = entry -> false;
     private final List<Path> addedToClasspath = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
 
     private ForkedJvm(Jdk jdk) {
         this.jdk = jdk;
@@ -47,6 +50,12 @@ public final class ForkedJvm {
 
     public ForkedJvm jvmOption(String option) {
         jvmOptions.add(option);
+        return this;
+    }
+
+    /** Sets an environment variable of the forked JVM, which otherwise inherits this JVM's environment. */
+    public ForkedJvm environment(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -106,8 +115,10 @@ public final class ForkedJvm {
             command.add(changedClasspath());
             command.add(mainClass.getName());
             command.addAll(Arrays.asList(args));
-            Process process = new ProcessBuilder(inTerminal ? terminal(command) : command).redirectInput(input.toFile())
-                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(inTerminal ? terminal(command) : command);
+            builder.environment().putAll(environment);
+            Process process = builder.redirectInput(input.toFile()).redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile()).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 fail("forked JVM did not finish in " + TIMEOUT_SECONDS + " s: " + command + "\nstderr:\n"

@@ -1,5 +1,7 @@
 package io.loopguard.benchmarks;
 
+import io.loopguard.benchmarks.harness.JmhForks;
+import io.loopguard.benchmarks.harness.Settings;
 import io.loopguard.benchmarks.service.ServiceThroughput;
 import io.loopguard.benchmarks.startup.StartupCost;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.loopguard.benchmarks;
 
 import io.loopguard.benchmarks.CpuTimePerCall.Call;
+import io.loopguard.benchmarks.harness.Agent;
 import io.loopguard.benchmarks.service.ServiceThroughput;
 import io.loopguard.benchmarks.startup.StartupCost;
 import java.util.ArrayList;

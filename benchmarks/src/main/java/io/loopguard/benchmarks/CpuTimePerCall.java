@@ -1,6 +1,8 @@
 package io.loopguard.benchmarks;
 
 import io.loopguard.benchmarks.detection.DeepBlockingCall;
+import io.loopguard.benchmarks.harness.Agent;
+import io.loopguard.benchmarks.harness.InProcessBlockHound;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;

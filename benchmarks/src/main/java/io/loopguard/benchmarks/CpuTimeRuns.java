@@ -1,6 +1,8 @@
 package io.loopguard.benchmarks;
 
 import io.loopguard.benchmarks.CpuTimePerCall.Call;
+import io.loopguard.benchmarks.harness.Agent;
+import io.loopguard.benchmarks.harness.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

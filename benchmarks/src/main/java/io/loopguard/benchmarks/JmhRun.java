@@ -1,5 +1,6 @@
 package io.loopguard.benchmarks;
 
+import io.loopguard.benchmarks.harness.Settings;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.loopguard.demo;
 import io.loopguard.demo.backend.LegacyBackend;
 import io.loopguard.demo.backend.PostgresBackend;
 import io.loopguard.demo.backend.SlowBackend;
+import io.loopguard.demo.cli.DemoOptions;
 import io.loopguard.demo.client.NettyHttpClient;
 import io.loopguard.demo.load.ConcurrentCallsExperiment;
 import io.loopguard.demo.load.LoadResult;

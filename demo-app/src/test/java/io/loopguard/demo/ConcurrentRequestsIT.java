@@ -7,6 +7,7 @@ import io.loopguard.demo.backend.LegacyBackend;
 import io.loopguard.demo.backend.PostgresBackend;
 import io.loopguard.demo.backend.SlowBackend;
 import io.loopguard.demo.load.ConcurrentCallsExperiment;
+import io.loopguard.demo.server.Mode;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loopguard.demo.backend.LegacyBackend;
 import io.loopguard.demo.load.LoadResult;
 import io.loopguard.demo.load.OpenLoopRun;
+import io.loopguard.demo.server.Mode;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.loopguard.demo.scenarios.EveryModeUnderTheAgent;
+import io.loopguard.demo.server.Mode;
 import io.loopguard.testkit.ForkedJvm;
 import io.loopguard.testkit.Jdk;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopguard.demo.backend.LegacyBackend;
+import io.loopguard.demo.server.Mode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

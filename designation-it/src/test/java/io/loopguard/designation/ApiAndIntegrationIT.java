@@ -22,7 +22,7 @@ class ApiAndIntegrationIT {
     void theApiAndAnIntegrationDesignateAndAllow(Jdk jdk) {
         ForkedJvm.Run run = ForkedJvm.on(jdk).run(ApiDesignation.class);
         assertTrue(run.stderr().contains("loopguard: integration io.loopguard.scenarios.frameworks.ScenarioIntegration"
-                + " adds 1 thread type, 1 event-loop method, 1 allowed method\n"), run.stderr());
+                + " adds 1 thread type, 1 non-blocking method, 1 allowed method\n"), run.stderr());
         Reported.by(run, ApiDesignation.class)
                 .once("sleepAfterDesignateCurrentThread", "designated-by-api")
                 .once("sleepOnDesignatingFactoryThread", "api-loop")

@@ -4,17 +4,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One detection the agent delivered, as the extension reads it from the agent's field map: a blocking call,
- * or another kind the agent reports (its {@code type}), which fails a test just the same.
+ * One detection the agent delivered, as the extension reads it from the agent's field map (the events file's
+ * fields): a blocking call, or another kind the agent reports (its {@code type}), which fails a test just the
+ * same.
+ *
+ * @param durationMillis for a stall, how long the event loop's task ran; {@code null} otherwise
  */
 record BlockingCall(String type, String operation, String via, String thread, String callSite, List<String> stack,
-                    String hint) {
+                    String hint, Long durationMillis) {
 
     static BlockingCall of(Map<String, Object> fields) {
         List<String> stack = fields.get("stack") instanceof List<?> frames
                 ? frames.stream().map(String::valueOf).toList() : List.of();
+        Long durationMillis = fields.get("durationMillis") instanceof Number number ? number.longValue() : null;
         return new BlockingCall(text(fields, "type"), text(fields, "operation"), text(fields, "via"),
-                text(fields, "thread"), text(fields, "callSite"), stack, text(fields, "hint"));
+                text(fields, "thread"), text(fields, "callSite"), stack, text(fields, "hint"), durationMillis);
     }
 
     /** The operation as the application saw it: {@code LinkedBlockingQueue.take (...await)}; else the type. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The failure message of a test that blocked: each call site once, with its operation, threads and stack. */
@@ -54,6 +55,8 @@ final class BlockingReport {
         if (site.size() > 1) {
             text.append(" (").append(site.size()).append(" times)");
         }
+        site.stream().map(BlockingCall::durationMillis).filter(Objects::nonNull).max(Long::compare).ifPresent(
+                longest -> text.append("; one task held the event loop for ").append(longest).append(" ms"));
         List<String> stack = first.stack();
         stack.stream().limit(MAX_FRAMES).forEach(frame -> text.append("\n\tat ").append(frame));
         if (stack.size() > MAX_FRAMES) {

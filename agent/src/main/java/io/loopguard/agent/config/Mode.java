@@ -13,7 +13,7 @@ public enum Mode {
 
     static Mode parse(String value) {
         try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + value + "' is not a mode; use report, strict or off");
         }

@@ -1,13 +1,14 @@
 package io.loopguard.agent.config;
 
-import io.loopguard.agent.threads.MethodRef;
+import io.loopguard.agent.common.MethodRef;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The agent's options, already checked. See {@link OptionsParser} for how they are given.
+ * The agent's options, already checked. {@link KnownOptions} declares each; {@link OptionsParser} reads them.
  *
  * @param events         the JSON Lines file every detection is appended to, or {@code null}
  * @param threads        names of threads that must never block (whole-name match), or {@code null}
@@ -17,26 +18,50 @@ import java.util.regex.Pattern;
  * @param metricsHost    the address the Prometheus endpoint listens on (loopback unless the user widens it)
  * @param stallThreshold how long one event-loop task may run before it is reported as a stall, or
  *                       {@code null} ({@code off}) for no stall reports
+ * @param config         the properties file further options were read from, or {@code null}
+ * @param showOptions    whether start-up prints where each given option came from
  */
 public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool,
-                      int metricsPort, String metricsHost, Duration stallThreshold) {
+                      int metricsPort, String metricsHost, Duration stallThreshold, Path config, boolean showOptions) {
 
-    public static final Duration DEFAULT_STALL_THRESHOLD = Duration.ofMillis(100);
     public static final Options DEFAULTS = new Builder().build();
+
+    /**
+     * The options that differ from the defaults as an agent argument, {@code mode=strict,events=/tmp/x.jsonl},
+     * which parses back to the same options.
+     */
+    @Override
+    public String toString() {
+        List<String> given = new ArrayList<>();
+        for (Option<?> option : KnownOptions.ALL) {
+            String value = option.text().apply(this);
+            if (value != null && !value.equals(option.text().apply(DEFAULTS))) {
+                given.add(option.key() + "=" + value);
+            }
+        }
+        return String.join(",", given);
+    }
 
     /** Collects options while they are parsed, starting from the defaults: one field per option. */
     static final class Builder {
-        Mode mode = Mode.REPORT;
+        Mode mode;
         Path events;
         Pattern threads;
-        List<MethodRef> allow = List.of();
+        List<MethodRef> allow;
         boolean commonPool;
         int metricsPort;
-        String metricsHost = "127.0.0.1";
-        Duration stallThreshold = DEFAULT_STALL_THRESHOLD;
+        String metricsHost;
+        Duration stallThreshold;
+        Path config;
+        boolean showOptions;
+
+        Builder() {
+            KnownOptions.ALL.forEach(option -> option.setDefault(this));
+        }
 
         Options build() {
-            return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold);
+            return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold,
+                    config, showOptions);
         }
     }
 }

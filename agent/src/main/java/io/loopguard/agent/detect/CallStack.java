@@ -1,7 +1,7 @@
 package io.loopguard.agent.detect;
 
-import static io.loopguard.agent.ClassOrigin.isJdk;
-import static io.loopguard.agent.ClassOrigin.isLoopguard;
+import static io.loopguard.agent.common.ClassOrigin.isJdk;
+import static io.loopguard.agent.common.ClassOrigin.isLoopguard;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package io.loopguard.agent.detect;
 
 import io.loopguard.BlockingCallError;
 import io.loopguard.agent.catalog.BlockingOperation;
+import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.config.Mode;
-import io.loopguard.agent.threads.AgentThread;
 import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.bootstrap.ProbeListener;
 import java.time.Instant;

@@ -7,13 +7,13 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import io.loopguard.agent.ClassOrigin;
 import io.loopguard.agent.catalog.BlockingOperation;
-import io.loopguard.agent.catalog.Catalog;
 import io.loopguard.agent.catalog.BlocksWhen;
-import io.loopguard.agent.threads.EventLoopEntryPoints;
-import io.loopguard.agent.threads.MethodRef;
-import io.loopguard.agent.threads.ThreadFamilies;
+import io.loopguard.agent.catalog.Catalog;
+import io.loopguard.agent.common.ClassOrigin;
+import io.loopguard.agent.common.MethodRef;
+import io.loopguard.agent.frameworks.FrameworkDescription;
+import io.loopguard.agent.frameworks.TaskRunner;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -48,36 +48,39 @@ public final class Instrumenter {
     }
 
     /**
-     * Also inlines {@code advice}, a ByteBuddy advice class that calls only {@link io.loopguard.bootstrap.Probe},
-     * into every overload of {@code methods} that has a body; call it before {@link #install}.
+     * Also gives event loops the clocks the watchdog reads: {@code loopRuns} run for a loop's whole life,
+     * one call of a {@code tasks} method is one unit of its work. Call it before {@link #install}.
      */
-    public Instrumenter advise(Class<?> advice, List<MethodRef> methods) {
+    public Instrumenter timeLoops(List<MethodRef> loopRuns, List<MethodRef> tasks) {
+        advise(LoopRunAdvice.class, loopRuns);
+        advise(TaskAdvice.class, tasks);
+        return this;
+    }
+
+    /** Inlines {@code advice}, which calls only the bootstrap {@code Probe}, into every overload of {@code methods} with a body. */
+    private void advise(Class<?> advice, List<MethodRef> methods) {
         Advice inlined = Advice.to(advice);
         methods.forEach(method -> plan(method.internalClassName(), inlined.on(withBody(method.methodName()))));
-        return this;
     }
 
     /**
      * Instruments everything and returns the ids of the operations that got a probe.
      *
+     * @param frameworks   where the frameworks' threads become designated, and where blocking is accepted
+     * @param userAllowed  the {@code allow} option's methods
      * @param attachedLate whether the application was already running (dynamic attach): then its
      *                     loaded classes are rewritten too
      */
-    public BitSet install(List<BlockingOperation> operations, List<MethodRef> eventLoops, List<MethodRef> allowed,
-                          boolean attachedLate) {
+    public BitSet install(List<BlockingOperation> operations, FrameworkDescription frameworks,
+                          List<MethodRef> userAllowed, boolean attachedLate) {
         for (int id = 0; id < operations.size(); id++) {
             planOperation(id, operations.get(id));
         }
-        Advice designation = Advice.to(DesignationAdvice.class);
-        eventLoops.forEach(method -> plan(method.internalClassName(), designation.on(withBody(method.methodName()))));
-        Advice allowance = Advice.to(AllowanceAdvice.class);
-        allowed.forEach(method -> plan(method.internalClassName(), allowance.on(withBody(method.methodName()))));
-        Advice forever = Advice.to(PermanentDesignationAdvice.class);
-        EventLoopEntryPoints.DESIGNATING_FOREVER.forEach(method ->
-                plan(method.internalClassName(), forever.on(withBody(method.methodName()))));
-        Advice perTask = Advice.to(TaskDesignationAdvice.class);
-        ThreadFamilies.PER_TASK.forEach(runner -> plan(runner.taskMethod().internalClassName(),
-                perTask.on(withBody(runner.taskMethod().methodName()))));
+        advise(DesignationAdvice.class, frameworks.designatingWhileRunning());
+        advise(AllowanceAdvice.class, frameworks.allowedMethods());
+        advise(AllowanceAdvice.class, userAllowed);
+        advise(PermanentDesignationAdvice.class, frameworks.nonBlockingAfter());
+        advise(TaskDesignationAdvice.class, frameworks.perTask().stream().map(TaskRunner::taskMethod).toList());
 
         instrumentation.addTransformer(new AdviceTransformer(Map.copyOf(advicesByClass), problems), true);
         if (!nativeTargets.isEmpty()) {

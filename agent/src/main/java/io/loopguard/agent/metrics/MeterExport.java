@@ -1,7 +1,7 @@
 package io.loopguard.agent.metrics;
 
-import io.loopguard.agent.ClassOrigin;
-import io.loopguard.agent.threads.AgentThread;
+import io.loopguard.agent.common.AgentThread;
+import io.loopguard.agent.common.ClassOrigin;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;

@@ -2,7 +2,7 @@ package io.loopguard.agent.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.loopguard.agent.threads.AgentThread;
+import io.loopguard.agent.common.AgentThread;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;

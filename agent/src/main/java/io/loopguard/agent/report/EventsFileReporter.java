@@ -36,12 +36,12 @@ public final class EventsFileReporter implements Reporter {
 
     @Override
     public void report(Detection detection) {
-        write(JsonLine.of(detection));
+        write(JsonLine.of(DetectionFields.of(detection)));
     }
 
     @Override
     public void dropped(long count) {
-        write(JsonLine.dropped(count, Instant.now()));
+        write(JsonLine.of(DetectionFields.dropped(count, Instant.now())));
     }
 
     @Override

@@ -1,92 +1,57 @@
 package io.loopguard.agent.report;
 
-import io.loopguard.agent.detect.Detection;
-import io.loopguard.agent.detect.Stall;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** Writes the JSON Lines events of the contract in DESIGN.md, one object per line. */
+/**
+ * Writes a detection's {@link DetectionFields fields} as one JSON object on one line: the events of the
+ * contract in DESIGN.md. Any string makes valid JSON that encodes to UTF-8: control characters are escaped,
+ * and a lone surrogate (which has no UTF-8 form) becomes U+FFFD.
+ */
 final class JsonLine {
-    private final StringBuilder json = new StringBuilder(512).append('{');
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    static String of(Detection detection) {
-        return new JsonLine()
-                .field("type", detection.type())
-                .field("operation", detection.operation())
-                .field("via", detection.via())
-                .field("thread", detection.thread())
-                .stallDuration(detection.stall())
-                .field("callSite", detection.callSite())
-                .field("stack", detection.stack())
-                .field("time", detection.time().toString())
-                .field("hint", detection.hint())
-                .stallFacts(detection.stall())
-                .end();
+    private final StringBuilder json = new StringBuilder(512);
+
+    private JsonLine() {
     }
 
-    static String dropped(long count, Instant time) {
-        return new JsonLine().field("type", "dropped").number("count", count).field("time", time.toString()).end();
+    static String of(Map<String, Object> fields) {
+        JsonLine line = new JsonLine();
+        line.object(fields);
+        return line.json.toString();
     }
 
-    private JsonLine stallDuration(Stall stall) {
-        return stall == null ? this : number("durationMillis", stall.durationMillis());
-    }
-
-    private JsonLine stallFacts(Stall stall) {
-        if (stall == null) {
-            return this;
-        }
-        field("phase", stall.phase()).field("started", stall.started().toString())
-                .field("hottestFrame", stall.hottestFrame()).number("samples", stall.samples())
-                .number("hottestSamples", stall.hottestSamples()).field("blockedOn", stall.blockedOn())
-                .field("pause", stall.pause());
-        if (stall.pause() != null) {
-            number("pauseMillis", stall.pauseMillis());
-        }
-        if (stall.warmup()) {
-            name("warmup");
-            json.append(true);
-        }
-        return this;
-    }
-
-    private JsonLine field(String name, String value) {
-        if (value != null) {
-            name(name);
-            string(value);
-        }
-        return this;
-    }
-
-    private JsonLine field(String name, List<String> values) {
-        name(name);
-        json.append('[');
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
+    private void object(Map<String, Object> fields) {
+        json.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            if (!first) {
                 json.append(',');
             }
-            string(values.get(i));
+            first = false;
+            string(field.getKey());
+            json.append(':');
+            value(field.getValue());
         }
-        json.append(']');
-        return this;
+        json.append('}');
     }
 
-    private JsonLine number(String name, long value) {
-        name(name);
-        json.append(value);
-        return this;
-    }
-
-    private String end() {
-        return json.append('}').toString();
-    }
-
-    private void name(String name) {
-        if (json.length() > 1) {
-            json.append(',');
+    private void value(Object value) {
+        if (value instanceof Number || value instanceof Boolean) {
+            json.append(value);
+        } else if (value instanceof List<?> values) {
+            json.append('[');
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                value(values.get(i));
+            }
+            json.append(']');
+        } else {
+            string(String.valueOf(value));
         }
-        string(name);
-        json.append(':');
     }
 
     private void string(String value) {
@@ -101,7 +66,12 @@ final class JsonLine {
                 case '\t' -> json.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
+                        json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        json.append(c).append(value.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        json.append('\ufffd');
                     } else {
                         json.append(c);
                     }

@@ -1,11 +1,10 @@
 package io.loopguard.agent.report;
 
+import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.detect.Detection;
-import io.loopguard.agent.threads.AgentThread;
 import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ThreadState;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -13,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * The one thread that does the agent's I/O: it drains the {@link DetectionQueue} into the reporters,
- * and at JVM exit drains it once more and closes them.
+ * and when stopped (at JVM exit) drains it once more and closes them.
  */
 public final class ReportingThread {
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -26,7 +25,6 @@ public final class ReportingThread {
     private final AtomicLong submitted = new AtomicLong();
     /** How many submitted detections were delivered (or counted as dropped); written by this thread only. */
     private volatile long delivered;
-    private final List<Runnable> beforeExit = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     /** Set while this thread parks with nothing to do, so that only then does a submit pay for waking it. */
     private volatile boolean idle;
@@ -39,12 +37,6 @@ public final class ReportingThread {
 
     public void start() {
         thread.start();
-        Runtime.getRuntime().addShutdownHook(new AgentThread("loopguard-exit", this::stopAndWait));
-    }
-
-    /** Runs {@code last} on this thread at JVM exit, before the last detections are written: to submit its own. */
-    public void beforeExit(Runnable last) {
-        beforeExit.add(last);
     }
 
     /** Hands a detection to this thread. Never blocks: safe on any thread. */
@@ -101,7 +93,6 @@ public final class ReportingThread {
                 idle = false;
             }
         }
-        beforeExit.forEach(Runnable::run);
         drain();
         reporters.forEach(Reporter::close);
     }
@@ -131,7 +122,8 @@ public final class ReportingThread {
         return any;
     }
 
-    private void stopAndWait() {
+    /** Delivers what was submitted, closes the reporters and stops; waits for that a few seconds at most. */
+    public void stop() {
         stopping = true;
         LockSupport.unpark(thread);
         try {

@@ -3,7 +3,8 @@ package io.loopguard.agent.scan;
 import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.catalog.PublicEntrances;
 import io.loopguard.agent.catalog.PublicEntrances.Entrance;
-import io.loopguard.agent.catalog.Remedy;
+import io.loopguard.agent.frameworks.BlockingMethod;
+import io.loopguard.agent.frameworks.FrameworkDescription;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,18 +19,19 @@ final class BlockingCalls {
     private final Map<String, List<Entrance>> entrances = new HashMap<>();
     private final Program program;
 
-    BlockingCalls(Program program, List<FrameworkScanFacts> frameworks) {
+    /** What to call instead of a framework's blocking method, by its name as a report shows it. */
+    private final Map<String, String> instead = new HashMap<>();
+
+    BlockingCalls(Program program, FrameworkDescription frameworks) {
         this.program = program;
         for (Entrance entrance : PublicEntrances.all()) {
             add(new Entrance(entrance.className().replace('.', '/'), entrance.methodName(), entrance.parameterCount(),
                     entrance.operation()));
         }
-        for (FrameworkScanFacts framework : frameworks) {
-            for (String method : framework.blockingMethods()) {
-                int hash = method.indexOf('#');
-                add(new Entrance(method.substring(0, hash).replace('.', '/'), method.substring(hash + 1),
-                        BlockingOperation.ANY_PARAMETERS, null));
-            }
+        for (BlockingMethod blocking : frameworks.blockingMethods()) {
+            add(new Entrance(blocking.method().internalClassName(), blocking.method().methodName(),
+                    BlockingOperation.ANY_PARAMETERS, null));
+            instead.put(blocking.method().className() + "." + blocking.method().methodName(), blocking.instead());
         }
     }
 
@@ -50,10 +52,11 @@ final class BlockingCalls {
                 String called = entrance.className().replace('/', '.') + "." + call.name();
                 if (entrance.operation() == null) {
                     // A framework's own blocking method: it waits for another thread.
-                    return new BlockingCall(called, called, Remedy.WAIT_FOR_OTHER_THREAD);
+                    return new BlockingCall(called, called, "this waits for another thread, which stalls the loop:"
+                            + " " + instead.get(called) + " instead");
                 }
                 return new BlockingCall(called, entrance.operation(),
-                        PublicEntrances.operation(entrance.operation()).remedy());
+                        PublicEntrances.operation(entrance.operation()).remedy().hint());
             }
         }
         return null;
@@ -61,8 +64,8 @@ final class BlockingCalls {
 
     /**
      * A blocking call: the method called ({@code java.sql.Statement.executeQuery}), the catalogued operation it
-     * ends in ({@code java.net.Socket$SocketInputStream.read}), and the advice.
+     * ends in ({@code java.net.Socket$SocketInputStream.read}), and the advice, as the agent gives it.
      */
-    record BlockingCall(String method, String operation, Remedy remedy) {
+    record BlockingCall(String method, String operation, String hint) {
     }
 }

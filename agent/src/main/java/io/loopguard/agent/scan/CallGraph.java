@@ -1,11 +1,11 @@
 package io.loopguard.agent.scan;
 
-import io.loopguard.agent.ClassOrigin;
+import io.loopguard.agent.common.ClassOrigin;
+import io.loopguard.agent.frameworks.FrameworkDescription;
 import io.loopguard.agent.scan.BlockingCalls.BlockingCall;
 import io.loopguard.agent.scan.ClassModel.Origin;
-import io.loopguard.agent.scan.FrameworkScanFacts.TaskHandOff;
 import io.loopguard.agent.scan.Program.ResolvedMethod;
-import io.loopguard.agent.threads.MethodRef;
+import io.loopguard.agent.common.MethodRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,13 +27,13 @@ final class CallGraph {
 
     private final Program program;
     private final BlockingCalls blockingCalls;
-    private final List<FrameworkScanFacts> frameworks;
+    private final FrameworkDescription frameworks;
     private final List<MethodRef> allowed;
     private final Map<MethodModel, List<Step>> steps = new HashMap<>();
     private final Map<String, TaskFate> fates = new HashMap<>();
     private final Map<MethodModel, List<LambdaSite>> tasks = new HashMap<>();
 
-    CallGraph(Program program, List<FrameworkScanFacts> frameworks, List<MethodRef> allowed) {
+    CallGraph(Program program, FrameworkDescription frameworks, List<MethodRef> allowed) {
         this.program = program;
         this.blockingCalls = new BlockingCalls(program, frameworks);
         this.frameworks = frameworks;
@@ -194,16 +194,33 @@ final class CallGraph {
         if (lambda.onNonBlockingScheduler()) {
             return TaskFate.ON_LOOP;
         }
+        if (lambda.consumer() != null && handOff(lambda.consumer()) == TaskFate.ELSEWHERE) {
+            return TaskFate.ELSEWHERE;
+        }
+        if (loopCallback(lambda) != null) {
+            return TaskFate.ON_LOOP;
+        }
         return fate(lambda.consumer(), lambda.functionalType(), lambda.functionalMethod(), 0);
+    }
+
+    /** The framework callback the lambda implements ({@code Handler#handle}), which runs on a loop; or null. */
+    MethodRef loopCallback(LambdaSite lambda) {
+        for (MethodRef callback : frameworks.runsOnEventLoop()) {
+            if (callback.internalClassName().equals(lambda.functionalType())
+                    && callback.methodName().equals(lambda.functionalMethod())) {
+                return callback;
+            }
+        }
+        return null;
     }
 
     private TaskFate fate(CallSite consumer, String type, String method, int depth) {
         if (consumer == null) {
             return TaskFate.ELSEWHERE;
         }
-        TaskHandOff handOff = handOff(consumer, type);
+        TaskFate handOff = handOff(consumer);
         if (handOff != null) {
-            return handOff.onLoop() ? TaskFate.ON_LOOP : TaskFate.ELSEWHERE;
+            return handOff;
         }
         if (ClassOrigin.isJdk(consumer.owner())) {
             return SynchronousJdkMethods.runsHere(consumer, program) ? TaskFate.RUNS_HERE : TaskFate.ELSEWHERE;
@@ -241,40 +258,36 @@ final class CallGraph {
         return fate;
     }
 
-    /** The framework hand-off {@code call} is, for a task of {@code type}; null when it is none. */
-    TaskHandOff handOff(CallSite call, String type) {
-        for (FrameworkScanFacts framework : frameworks) {
-            for (TaskHandOff handOff : framework.taskHandOffs()) {
-                if ((handOff.methods().contains("*") || handOff.methods().contains(call.name()))
-                        && (handOff.taskType() == null || handOff.taskType().replace('.', '/').equals(type))
-                        && isOwner(handOff.owner(), call.owner())) {
-                    return handOff;
-                }
-            }
+    /**
+     * Where a framework's method runs the task it is given: {@link TaskFate#ON_LOOP}, {@link TaskFate#ELSEWHERE} (a
+     * worker), or null when {@code call} is neither kind of hand-off.
+     */
+    TaskFate handOff(CallSite call) {
+        if (isCallOf(frameworks.scan().handsToWorker(), call)) {
+            return TaskFate.ELSEWHERE;
         }
-        return null;
+        return isCallOf(frameworks.handsToEventLoop(), call) ? TaskFate.ON_LOOP : null;
     }
 
-    private boolean isOwner(String owner, String className) {
-        if (owner.endsWith(".")) {
-            return className.startsWith(owner.replace('.', '/'));
+    /** Whether {@code call} calls one of {@code methods}, on its class or a subtype. */
+    boolean isCallOf(List<MethodRef> methods, CallSite call) {
+        for (MethodRef method : methods) {
+            if (method.methodName().equals(call.name())
+                    && program.supertypes(call.owner()).contains(method.internalClassName())) {
+                return true;
+            }
         }
-        return program.supertypes(className).contains(owner.replace('.', '/'));
+        return false;
     }
 
     /** The JDK's classes and the frameworks': their code is never followed. */
     boolean isOpaque(String className) {
-        return ClassOrigin.isJdk(className) || framework(className) != null;
+        return ClassOrigin.isJdk(className) || isFramework(className);
     }
 
-    /** The framework whose own package holds {@code className}; null for other code. */
-    FrameworkScanFacts framework(String className) {
-        for (FrameworkScanFacts framework : frameworks) {
-            if (framework.owns(className)) {
-                return framework;
-            }
-        }
-        return null;
+    /** Whether {@code className} (internal name) is in a framework's own package. */
+    boolean isFramework(String className) {
+        return frameworks.scan().owns(className);
     }
 
     private boolean isAllowed(String className, String methodName) {

@@ -1,5 +1,7 @@
 package io.loopguard.agent.scan;
 
+import io.loopguard.agent.common.MethodRef;
+import io.loopguard.agent.frameworks.FrameworkDescription.ScanFacts;
 import io.loopguard.agent.scan.ClassModel.Origin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +28,9 @@ final class ClassModelReader {
     private static final String LAMBDA_FACTORY = "java/lang/invoke/LambdaMetafactory";
     private static final int API = Opcodes.ASM9;
 
-    private final List<FrameworkScanFacts> frameworks;
+    private final ScanFacts frameworks;
 
-    ClassModelReader(List<FrameworkScanFacts> frameworks) {
+    ClassModelReader(ScanFacts frameworks) {
         this.frameworks = frameworks;
     }
 
@@ -107,7 +109,7 @@ final class ClassModelReader {
         private final List<CreationSite> created = new ArrayList<>();
         /** Indexes into {@link #lambdas} of those not yet handed to a call, the latest last. */
         private final List<Integer> pending = new ArrayList<>();
-        private final List<SchedulerTracker> schedulers = new ArrayList<>();
+        private final SchedulerTracker scheduler = new SchedulerTracker();
         private boolean markedEntry;
         private int line = -1;
         private int firstLine = -1;
@@ -119,11 +121,6 @@ final class ClassModelReader {
             this.name = name;
             this.descriptor = descriptor;
             this.sink = sink;
-            for (FrameworkScanFacts framework : frameworks) {
-                if (!framework.schedulers().factory().isEmpty()) {
-                    schedulers.add(new SchedulerTracker(framework.schedulers()));
-                }
-            }
         }
 
         @Override
@@ -157,9 +154,7 @@ final class ClassModelReader {
             calls.add(call);
             handCreatedObjectTo(call);
             handPendingLambdasTo(call);
-            for (SchedulerTracker tracker : schedulers) {
-                tracker.onCall(call);
-            }
+            scheduler.onCall(call);
         }
 
         @Override
@@ -207,10 +202,8 @@ final class ClassModelReader {
                 LambdaSite lambda = lambdas.get(index);
                 if (call.takes(lambda.functionalType()) || call.takes("java/lang/Object")) {
                     lambda = lambda.consumedBy(call);
-                    for (SchedulerTracker tracker : schedulers) {
-                        if (tracker.runsOperatorOnLoop(call)) {
-                            lambda = lambda.runOnNonBlockingScheduler();
-                        }
+                    if (scheduler.runsOperatorOnLoop(call)) {
+                        lambda = lambda.runOnNonBlockingScheduler();
                     }
                     lambdas.set(index, lambda);
                     pending.remove(i);
@@ -227,29 +220,20 @@ final class ClassModelReader {
             sink.put(model.key(), model);
         }
 
-        /** Follows one framework's scheduler switches through the method's chain of operators. */
+        /** Follows the scheduler switches of a chain of operators through the method's code. */
         private final class SchedulerTracker {
-            private final FrameworkScanFacts.Schedulers facts;
-            private final String factory;
-            private final String operators;
             private Boolean lastSchedulerNonBlocking;
             private boolean onLoop;
 
-            SchedulerTracker(FrameworkScanFacts.Schedulers facts) {
-                this.facts = facts;
-                this.factory = facts.factory().replace('.', '/');
-                this.operators = facts.operatorPackage().replace('.', '/');
-            }
-
             void onCall(CallSite call) {
-                if (call.owner().equals(factory)) {
-                    lastSchedulerNonBlocking = facts.nonBlocking().contains(call.name());
-                } else if (call.owner().startsWith(operators) && lastSchedulerNonBlocking != null) {
+                if (isScheduler(call)) {
+                    lastSchedulerNonBlocking = matches(frameworks.nonBlockingSchedulers(), call);
+                } else if (lastSchedulerNonBlocking != null && isOperator(call)) {
                     boolean nonBlocking = lastSchedulerNonBlocking;
-                    if (call.name().equals(facts.switchAfter())) {
+                    if (matches(frameworks.movesLaterOperators(), call)) {
                         onLoop = nonBlocking;
                         lastSchedulerNonBlocking = null;
-                    } else if (call.name().equals(facts.switchAll())) {
+                    } else if (matches(frameworks.movesWholeChain(), call)) {
                         lastSchedulerNonBlocking = null;
                         if (nonBlocking) {
                             onLoop = true;
@@ -260,18 +244,44 @@ final class ClassModelReader {
             }
 
             boolean runsOperatorOnLoop(CallSite call) {
-                return onLoop && call.owner().startsWith(operators);
+                return onLoop && isOperator(call);
+            }
+
+            /** A call of a class that makes the non-blocking schedulers: it makes the scheduler the next switch takes. */
+            private boolean isScheduler(CallSite call) {
+                return frameworks.nonBlockingSchedulers().stream()
+                        .anyMatch(factory -> factory.internalClassName().equals(call.owner()));
+            }
+
+            /** A call of a type in a package of the scheduler switches: one of the framework's operators. */
+            private boolean isOperator(CallSite call) {
+                return isIn(frameworks.movesLaterOperators(), call.owner())
+                        || isIn(frameworks.movesWholeChain(), call.owner());
             }
 
             /** subscribeOn moves the whole chain: the operators before it in this method run there too. */
             private void markEarlierOperatorLambdas() {
                 for (int i = 0; i < lambdas.size(); i++) {
                     LambdaSite lambda = lambdas.get(i);
-                    if (lambda.consumer() != null && lambda.consumer().owner().startsWith(operators)) {
+                    if (lambda.consumer() != null && isOperator(lambda.consumer())) {
                         lambdas.set(i, lambda.runOnNonBlockingScheduler());
                     }
                 }
             }
         }
+    }
+
+    private static boolean matches(List<MethodRef> methods, CallSite call) {
+        return methods.stream().anyMatch(method -> method.methodName().equals(call.name())
+                && packageOf(method.internalClassName()).equals(packageOf(call.owner())));
+    }
+
+    private static boolean isIn(List<MethodRef> methods, String owner) {
+        return methods.stream().anyMatch(method -> packageOf(method.internalClassName()).equals(packageOf(owner)));
+    }
+
+    private static String packageOf(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return slash < 0 ? "" : internalName.substring(0, slash);
     }
 }

@@ -2,13 +2,13 @@ package io.loopguard.agent.scan;
 
 import io.loopguard.agent.scan.CallGraph.TaskFate;
 import io.loopguard.agent.scan.ClassModel.Origin;
-import io.loopguard.agent.threads.MethodRef;
+import io.loopguard.agent.common.MethodRef;
+import io.loopguard.agent.frameworks.FrameworkDescription;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.bytebuddy.jar.asm.Type;
 
 /**
  * Finds the application's methods that run on event loops: methods of framework handlers it overrides, tasks it
@@ -20,7 +20,7 @@ final class EntryPoints {
     private EntryPoints() {
     }
 
-    static List<EntryPoint> find(Program program, CallGraph graph, List<FrameworkScanFacts> frameworks,
+    static List<EntryPoint> find(Program program, CallGraph graph, FrameworkDescription frameworks,
                                  List<MethodRef> named) {
         Map<String, EntryPoint> entries = new LinkedHashMap<>();
         List<ClassModel> classes = new ArrayList<>();
@@ -31,9 +31,9 @@ final class EntryPoints {
         }
         classes.sort(Comparator.comparing(ClassModel::name));
         for (ClassModel model : classes) {
-            String handler = handler(program, model, frameworks);
+            List<MethodRef> callbacks = callbacks(program, model, frameworks);
             for (MethodModel method : sorted(model)) {
-                String reason = reason(program, graph, model, method, handler, named);
+                String reason = reason(model, method, callbacks, named);
                 if (reason != null) {
                     entries.putIfAbsent(method.owner() + "." + method.key(), new EntryPoint(method, reason));
                 }
@@ -43,10 +43,7 @@ final class EntryPoints {
                     }
                     MethodModel body = graph.followable(lambda.bodyOwner(), lambda.bodyName(), lambda.bodyDescriptor());
                     if (body != null) {
-                        entries.putIfAbsent(body.owner() + "." + body.key(), new EntryPoint(body, lambda.onNonBlockingScheduler()
-                                ? "an operator of a chain on a non-blocking scheduler"
-                                : "a task handed to an event loop by " + lambda.consumer().owner().replace('/', '.')
-                                        + "." + lambda.consumer().name()));
+                        entries.putIfAbsent(body.owner() + "." + body.key(), new EntryPoint(body, reason(graph, lambda)));
                     }
                 }
             }
@@ -60,8 +57,20 @@ final class EntryPoints {
         return methods;
     }
 
-    private static String reason(Program program, CallGraph graph, ClassModel model, MethodModel method,
-                                 String handler, List<MethodRef> named) {
+    private static String reason(CallGraph graph, LambdaSite lambda) {
+        if (lambda.onNonBlockingScheduler()) {
+            return "an operator of a chain on a non-blocking scheduler";
+        }
+        MethodRef callback = graph.loopCallback(lambda);
+        if (callback != null) {
+            return "a lambda for " + callback + ", which its framework calls on an event loop";
+        }
+        return "a task handed to an event loop by " + lambda.consumer().owner().replace('/', '.') + "."
+                + lambda.consumer().name();
+    }
+
+    private static String reason(ClassModel model, MethodModel method, List<MethodRef> callbacks,
+                                 List<MethodRef> named) {
         if (method.isAbstract() || method.isBridge() || method.name().startsWith("<")) {
             return null;
         }
@@ -73,52 +82,22 @@ final class EntryPoints {
                 return "named by --entry";
             }
         }
-        if (handler != null && !method.isStatic() && overridesFramework(program, graph, model, method)) {
-            return handler;
-        }
-        return null;
-    }
-
-    /** Why the methods {@code model} overrides run on a loop: the first framework handler type it is; or null. */
-    private static String handler(Program program, ClassModel model, List<FrameworkScanFacts> frameworks) {
-        for (FrameworkScanFacts framework : frameworks) {
-            for (String type : framework.handlerTypes()) {
-                if (program.supertypes(model.name()).contains(type.replace('.', '/'))) {
-                    return "a method of a " + framework.name() + " " + type.substring(type.lastIndexOf('.') + 1)
-                            + " (" + type + "), which " + framework.name() + " calls on its event loop";
-                }
+        for (MethodRef callback : callbacks) {
+            if (!method.isStatic() && callback.methodName().equals(method.name())) {
+                return "it implements " + callback + ", which its framework calls on an event loop";
             }
         }
         return null;
     }
 
-    /**
-     * Whether a framework type above {@code model} declares {@code method}, directly or through the bridge method the
-     * compiler made for a generic parameter ({@code channelRead0(Request)} for {@code channelRead0(Object)}).
-     */
-    private static boolean overridesFramework(Program program, CallGraph graph, ClassModel model, MethodModel method) {
-        if (declaredByFramework(program, graph, model, method)) {
-            return true;
-        }
-        int parameters = Type.getArgumentCount(method.descriptor());
-        for (MethodModel bridge : model.methods().values()) {
-            if (bridge.isBridge() && bridge.name().equals(method.name())
-                    && Type.getArgumentCount(bridge.descriptor()) == parameters
-                    && declaredByFramework(program, graph, model, bridge)) {
-                return true;
+    /** The framework callbacks ({@code ChannelInboundHandler#channelRead}) that {@code model}'s type has. */
+    private static List<MethodRef> callbacks(Program program, ClassModel model, FrameworkDescription frameworks) {
+        List<MethodRef> callbacks = new ArrayList<>();
+        for (MethodRef callback : frameworks.runsOnEventLoop()) {
+            if (program.supertypes(model.name()).contains(callback.internalClassName())) {
+                callbacks.add(callback);
             }
         }
-        return false;
-    }
-
-    private static boolean declaredByFramework(Program program, CallGraph graph, ClassModel model, MethodModel method) {
-        for (String type : program.supertypes(model.name())) {
-            ClassModel supertype = program.type(type);
-            if (supertype != null && graph.framework(type) != null && supertype.method(method.name(),
-                    method.descriptor()) != null) {
-                return true;
-            }
-        }
-        return false;
+        return callbacks;
     }
 }

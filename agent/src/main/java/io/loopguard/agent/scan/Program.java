@@ -1,6 +1,6 @@
 package io.loopguard.agent.scan;
 
-import io.loopguard.agent.ClassOrigin;
+import io.loopguard.agent.common.ClassOrigin;
 import io.loopguard.agent.scan.ClassModel.Origin;
 import java.io.IOException;
 import java.io.InputStream;

@@ -60,7 +60,7 @@ final class SarifReport {
         }
         String message = finding.stack().get(0).className() + "." + finding.stack().get(0).methodName() + " calls "
                 + finding.call().method() + ", reachable from " + finding.entryPoint().method().displayName() + " ("
-                + finding.entryPoint().reason() + "). Fix: " + finding.call().remedy().hint();
+                + finding.entryPoint().reason() + "). Fix: " + finding.call().hint();
         return map(
                 "ruleId", RULE,
                 "level", "error",

@@ -27,7 +27,7 @@ public final class ScanCommand implements Command {
             return USAGE_ERROR;
         }
         try {
-            Scan.Result result = Scan.run(options, FrameworkScanFacts.BUILT_IN,
+            Scan.Result result = Scan.run(options,
                     line -> {
                         if (!options.quiet()) {
                             err.println("loopguard scan: " + line);

@@ -1,6 +1,6 @@
 package io.loopguard.agent.scan;
 
-import io.loopguard.agent.threads.MethodRef;
+import io.loopguard.agent.common.MethodRef;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -29,7 +29,7 @@ final class TextReport {
                     : " (and " + finding.otherEntryPoints() + " more entry point"
                     + (finding.otherEntryPoints() == 1 ? "" : "s") + ")";
             out.println("  entry point: " + entry.method().displayName() + ", " + entry.reason() + others);
-            out.println("  fix: " + call.remedy().hint());
+            out.println("  fix: " + call.hint());
             Frame caller = finding.stack().get(0);
             out.println("  accepted here? --allow " + caller.className() + "#" + caller.methodName()
                     + ", or list it in a --baseline file: " + finding.id());

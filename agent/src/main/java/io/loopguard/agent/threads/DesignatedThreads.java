@@ -1,8 +1,12 @@
 package io.loopguard.agent.threads;
 
+import io.loopguard.agent.common.AgentThread;
+import io.loopguard.agent.common.MethodRef;
+import io.loopguard.agent.frameworks.FrameworkDescription;
+import io.loopguard.agent.frameworks.TaskRunner;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -13,18 +17,20 @@ import java.util.regex.Pattern;
 
 /**
  * Decides, once per thread, whether a thread must never block for its whole life, or may always block; and,
- * per task, whether a worker of a {@link TaskRunner} pool must not block. Event loops found by
- * {@link EventLoopEntryPoints} are designated separately, while they run.
+ * per task, whether a worker of a {@link TaskRunner} pool must not block. Event loops are designated
+ * separately, while they run.
  */
 public final class DesignatedThreads {
-    private final Pattern threadNames;
+    private final List<Pattern> threadNames;
     private final Set<String> nonBlockingTypes;
+    private final List<MethodRef> blockingPermittedBy;
+    private final List<TaskRunner> perTask;
     private final boolean commonPool;
     // The field that tells a worker's kind of task, found once per worker class; null for other classes.
     private final ClassValue<TaskState> taskStates = new ClassValue<>() {
         @Override
         protected TaskState computeValue(Class<?> workerClass) {
-            for (TaskRunner runner : ThreadFamilies.PER_TASK) {
+            for (TaskRunner runner : perTask) {
                 if (runner.workerClass().equals(workerClass.getName())) {
                     try {
                         return new TaskState(workerClass.getField(runner.stateField()), runner.nonBlockingState());
@@ -38,13 +44,19 @@ public final class DesignatedThreads {
     };
 
     /**
-     * @param threadNames      the {@code threads} option, or {@code null}
-     * @param nonBlockingTypes class or interface names whose threads must never block
-     * @param commonPool       whether {@link ForkJoinPool#commonPool()} workers must never block
+     * @param threadNames the {@code threads} option, or {@code null}
+     * @param frameworks  what the frameworks say about their threads
+     * @param commonPool  whether {@link ForkJoinPool#commonPool()} workers must never block
      */
-    public DesignatedThreads(Pattern threadNames, Collection<String> nonBlockingTypes, boolean commonPool) {
-        this.threadNames = threadNames;
-        this.nonBlockingTypes = Set.copyOf(nonBlockingTypes);
+    public DesignatedThreads(Pattern threadNames, FrameworkDescription frameworks, boolean commonPool) {
+        List<Pattern> names = new ArrayList<>(frameworks.nonBlockingThreadNames());
+        if (threadNames != null) {
+            names.add(threadNames);
+        }
+        this.threadNames = List.copyOf(names);
+        this.nonBlockingTypes = Set.copyOf(frameworks.nonBlockingThreadTypes());
+        this.blockingPermittedBy = frameworks.blockingPermittedBy();
+        this.perTask = frameworks.perTask();
         this.commonPool = commonPool;
     }
 
@@ -52,8 +64,10 @@ public final class DesignatedThreads {
         if (thread instanceof AgentThread) {
             return false;
         }
-        if (threadNames != null && threadNames.matcher(thread.getName()).matches()) {
-            return true;
+        for (Pattern names : threadNames) {
+            if (names.matcher(thread.getName()).matches()) {
+                return true;
+            }
         }
         if (commonPool && thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()) {
             return true;
@@ -63,7 +77,7 @@ public final class DesignatedThreads {
 
     /** Whether the framework that made {@code thread} says it may block (Netty's {@code permitBlockingCalls()}). */
     public boolean permitsBlocking(Thread thread) {
-        for (MethodRef method : ThreadFamilies.BLOCKING_PERMITTED_BY) {
+        for (MethodRef method : blockingPermittedBy) {
             Class<?> declaring = findType(thread.getClass(), method.className()::equals);
             if (declaring != null) {
                 try {

@@ -1,13 +1,11 @@
 package io.loopguard.agent.watchdog;
 
-import io.loopguard.agent.detect.Detection;
-import io.loopguard.agent.report.Reporter;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
 /** At exit, one stderr line per event loop: its delay percentiles, how busy it was, its stalls. */
-public final class LoopSummary implements Reporter {
+public final class LoopSummary {
     private static final int SHOWN_LOOPS = 20;
 
     private final LoopMonitor monitor;
@@ -18,16 +16,8 @@ public final class LoopSummary implements Reporter {
         this.err = err;
     }
 
-    @Override
-    public void report(Detection detection) {
-    }
-
-    @Override
-    public void dropped(long count) {
-    }
-
-    @Override
-    public void close() {
+    /** Prints the summary; nothing when no event loop ran. */
+    public void print() {
         List<LoopStats> loops = monitor.loops();
         StringBuilder text = new StringBuilder();
         for (LoopStats loop : loops.subList(0, Math.min(loops.size(), SHOWN_LOOPS))) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,6 @@ class MetricsOptionsTest {
     }
 
     private Options parse(String argument) {
-        return new OptionsParser(problems::add).parse(argument, new Properties());
+        return new OptionsParser(problems::add).parse(argument, new Properties(), Map.of());
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loopguard.agent.threads.MethodRef;
+import io.loopguard.agent.common.MethodRef;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.loopguard.benchmarks.detection;
 
-import io.loopguard.benchmarks.MeasuredIterations;
+import io.loopguard.benchmarks.harness.MeasuredIterations;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

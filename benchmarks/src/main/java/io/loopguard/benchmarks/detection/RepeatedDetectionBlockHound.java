@@ -1,9 +1,9 @@
 package io.loopguard.benchmarks.detection;
 
-import static io.loopguard.benchmarks.JmhForks.BLOCKHOUND_FLAG;
-import static io.loopguard.benchmarks.JmhForks.WORKER;
+import static io.loopguard.benchmarks.harness.JmhForks.BLOCKHOUND_FLAG;
+import static io.loopguard.benchmarks.harness.JmhForks.WORKER;
 
-import io.loopguard.benchmarks.InProcessBlockHound;
+import io.loopguard.benchmarks.harness.InProcessBlockHound;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;

@@ -1,7 +1,7 @@
 package io.loopguard.benchmarks.detection;
 
-import static io.loopguard.benchmarks.JmhForks.LOOPGUARD;
-import static io.loopguard.benchmarks.JmhForks.WORKER;
+import static io.loopguard.benchmarks.harness.JmhForks.LOOPGUARD;
+import static io.loopguard.benchmarks.harness.JmhForks.WORKER;
 
 import org.openjdk.jmh.annotations.Fork;
 

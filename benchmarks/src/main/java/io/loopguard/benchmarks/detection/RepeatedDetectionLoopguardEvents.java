@@ -1,7 +1,7 @@
 package io.loopguard.benchmarks.detection;
 
-import static io.loopguard.benchmarks.JmhForks.LOOPGUARD;
-import static io.loopguard.benchmarks.JmhForks.WORKER;
+import static io.loopguard.benchmarks.harness.JmhForks.LOOPGUARD;
+import static io.loopguard.benchmarks.harness.JmhForks.WORKER;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.loopguard.benchmarks.percall;
 
-import io.loopguard.benchmarks.MeasuredIterations;
+import io.loopguard.benchmarks.harness.MeasuredIterations;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

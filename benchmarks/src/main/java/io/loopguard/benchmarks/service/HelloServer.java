@@ -1,7 +1,7 @@
 package io.loopguard.benchmarks.service;
 
-import io.loopguard.benchmarks.Agent;
-import io.loopguard.benchmarks.InProcessBlockHound;
+import io.loopguard.benchmarks.harness.Agent;
+import io.loopguard.benchmarks.harness.InProcessBlockHound;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;

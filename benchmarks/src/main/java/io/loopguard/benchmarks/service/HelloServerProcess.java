@@ -1,7 +1,7 @@
 package io.loopguard.benchmarks.service;
 
-import io.loopguard.benchmarks.Agent;
-import io.loopguard.benchmarks.ChildJvm;
+import io.loopguard.benchmarks.harness.Agent;
+import io.loopguard.benchmarks.harness.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

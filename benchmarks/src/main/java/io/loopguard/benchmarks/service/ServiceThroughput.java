@@ -1,7 +1,7 @@
 package io.loopguard.benchmarks.service;
 
-import io.loopguard.benchmarks.Agent;
-import io.loopguard.benchmarks.Settings;
+import io.loopguard.benchmarks.harness.Agent;
+import io.loopguard.benchmarks.harness.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

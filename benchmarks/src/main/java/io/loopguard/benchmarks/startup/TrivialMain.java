@@ -1,6 +1,6 @@
 package io.loopguard.benchmarks.startup;
 
-import io.loopguard.benchmarks.Agent;
+import io.loopguard.benchmarks.harness.Agent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

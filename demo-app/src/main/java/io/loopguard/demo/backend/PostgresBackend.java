@@ -2,7 +2,6 @@ package io.loopguard.demo.backend;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.loopguard.demo.WorkerPool;
 import io.netty.channel.EventLoop;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.loopguard.demo.load;
 
-import io.loopguard.demo.WorkerPool;
+import io.loopguard.demo.backend.WorkerPool;
 import io.loopguard.demo.client.NettyHttpClient;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;

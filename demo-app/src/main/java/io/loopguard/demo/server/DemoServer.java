@@ -1,7 +1,7 @@
 package io.loopguard.demo.server;
 
-import io.loopguard.demo.WorkerPool;
 import io.loopguard.demo.backend.SlowBackend;
+import io.loopguard.demo.backend.WorkerPool;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;

@@ -1,7 +1,7 @@
 package io.loopguard.demo.server;
 
-import io.loopguard.demo.WorkerPool;
 import io.loopguard.demo.backend.SlowBackend;
+import io.loopguard.demo.backend.WorkerPool;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;

@@ -1,8 +1,7 @@
 package io.loopguard.demo.server;
 
-import io.loopguard.demo.Mode;
-import io.loopguard.demo.WorkerPool;
 import io.loopguard.demo.backend.SlowBackend;
+import io.loopguard.demo.backend.WorkerPool;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;

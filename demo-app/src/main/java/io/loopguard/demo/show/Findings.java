@@ -1,6 +1,6 @@
 package io.loopguard.demo.show;
 
-import io.loopguard.demo.Mode;
+import io.loopguard.demo.server.Mode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package io.loopguard.demo.show;
 
-import io.loopguard.demo.DemoOptions;
-import io.loopguard.demo.Main;
+import io.loopguard.demo.cli.DemoOptions;
 import io.loopguard.demo.client.NettyHttpClient;
 import io.loopguard.demo.load.ConcurrentCallsExperiment;
 import io.loopguard.demo.load.LoadResult;
@@ -85,7 +84,7 @@ public final class Show {
 
     /** The jar (or class folder) this demo runs from. */
     private static Path demoJar() throws URISyntaxException {
-        return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+        return Path.of(Show.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
     }
 
     /** The agent jar: the option, else next to the demo jar, else where the build puts it. */

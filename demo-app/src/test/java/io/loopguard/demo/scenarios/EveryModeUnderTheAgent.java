@@ -1,9 +1,9 @@
 package io.loopguard.demo.scenarios;
 
-import io.loopguard.demo.Mode;
 import io.loopguard.demo.RunningDemo;
 import io.loopguard.demo.backend.LegacyBackend;
 import io.loopguard.demo.load.ConcurrentCallsExperiment;
+import io.loopguard.demo.server.Mode;
 import java.time.Duration;
 
 /**

@@ -1,0 +1,89 @@
+package io.loopguard.agent.config;
+
+import io.loopguard.agent.common.MethodRef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Every agent option, declared once: this list drives parsing, the unknown-option line, the table in
+ * {@code docs/options.md} (a test compares them) and {@link Options#toString()}.
+ */
+final class KnownOptions {
+
+    static final List<Option<?>> ALL = List.of(
+            new Option<>("mode", "`report`, `strict`, `off`", "`report`: report and let the call block — the"
+                    + " application behaves exactly as without the agent. `strict`: report, then throw"
+                    + " `io.loopguard.BlockingCallError` (an `Error`) from the blocking call, before the JDK changes"
+                    + " any state. `off`: install nothing.",
+                    "the default report is kept", Mode.REPORT, (value, leftOut) -> Mode.parse(value),
+                    (options, mode) -> options.mode = mode, options -> options.mode().toString()),
+            new Option<>("events", "a file path", "Append every detection to this"
+                    + " [JSON Lines](../README.md#events-file) file, nothing rate-limited.",
+                    "detections are reported on stderr only", (Path) null, (value, leftOut) -> OptionValues.path(value),
+                    (options, path) -> options.events = path, options -> text(options.events())),
+            new Option<>("threads", "a Java regex", "Also designate threads whose whole name matches, e.g."
+                    + " `threads=order-loop-\\d+`.",
+                    "no thread is designated by name", (Pattern) null, (value, leftOut) -> OptionValues.regex(value),
+                    (options, regex) -> options.threads = regex,
+                    options -> options.threads() == null ? null : options.threads().pattern()),
+            new Option<>("allow", "a list of `Class#method` (`;` or `,` between entries)", "Blocking inside these methods"
+                    + " (all overloads, and everything they call) is accepted, e.g. `allow=com.acme.LegacyCache#load`.",
+                    "no method is allowed by this option", List.<MethodRef>of(), OptionValues::methods,
+                    (options, methods) -> options.allow = methods, options -> options.allow().isEmpty() ? null
+                            : options.allow().stream().map(MethodRef::toString).collect(Collectors.joining(";"))),
+            new Option<>("common-pool", "`true`, `false`", "Also designate the workers of"
+                    + " `ForkJoinPool.commonPool()`, where `CompletableFuture.*Async` runs by default. Off by default:"
+                    + " many applications block there on purpose.",
+                    "the common pool's workers are not designated", false, (value, leftOut) -> OptionValues.bool(value),
+                    (options, on) -> options.commonPool = on, options -> String.valueOf(options.commonPool())),
+            new Option<>("metrics-port", "a port, 1-65535", "Serve the [metrics](../README.md#metrics-and-dashboards)"
+                    + " in the Prometheus text format at `http://127.0.0.1:<port>/metrics`, e.g. `metrics-port=9404`.",
+                    "Prometheus metrics are not served", 0, (value, leftOut) -> OptionValues.port(value),
+                    (options, port) -> options.metricsPort = port,
+                    options -> options.metricsPort() == 0 ? null : String.valueOf(options.metricsPort())),
+            new Option<>("metrics-host", "a host name or IP address", "The address the metrics endpoint listens on"
+                    + " (with `metrics-port`). Anything but loopback makes it reachable from the network: read"
+                    + " [the warning](../README.md#prometheus-endpoint) first.",
+                    "metrics stay on 127.0.0.1", "127.0.0.1", (value, leftOut) -> value,
+                    (options, host) -> options.metricsHost = host, Options::metricsHost),
+            new Option<>("stall-threshold", "a duration (`250ms`, `2s`, a bare number is milliseconds; at least"
+                    + " `20ms`), or `off`", "Report an event-loop task that runs longer than this as a"
+                    + " [stall](../README.md#stalls-the-loop-stuck-where-no-call-is-probed). `off`: no stall reports"
+                    + " (delay and utilisation are still measured).",
+                    "the default " + StallThreshold.DEFAULT.toMillis() + "ms is kept",
+                    StallThreshold.DEFAULT, (value, leftOut) -> StallThreshold.parse(value),
+                    (options, threshold) -> options.stallThreshold = threshold,
+                    options -> options.stallThreshold() == null ? "off" : options.stallThreshold().toMillis() + "ms"),
+            new Option<>("config", "a file path", "Read options from this properties file, one `key=value` per"
+                    + " line (e.g. `mode=strict`); every other source wins over it. Can itself be given as"
+                    + " `-Dloopguard.config=` or `LOOPGUARD_CONFIG`.",
+                    "no options file is read", (Path) null, (value, leftOut) -> OptionValues.path(value),
+                    (options, path) -> options.config = path, options -> text(options.config())),
+            new Option<>("show-options", "`true`, `false`", "At start-up, print one line per option that was"
+                    + " given, with its value and where it came from (system property, environment variable,"
+                    + " agent argument or config file).",
+                    "options are not shown", false, (value, leftOut) -> OptionValues.bool(value),
+                    (options, on) -> options.showOptions = on, options -> String.valueOf(options.showOptions())));
+
+    private KnownOptions() {
+    }
+
+    /** The option with this key, matched whatever its case; {@code null} if there is none. */
+    static Option<?> named(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(option -> option.key().equals(lower)).findFirst().orElse(null);
+    }
+
+    /** {@code mode, events, ...}: for the line that says a key is not an option. */
+    static String keys() {
+        return ALL.stream().map(Option::key).collect(Collectors.joining(", "));
+    }
+
+    private static String text(Path path) {
+        return path == null ? null : path.toString();
+    }
+}

@@ -1,0 +1,66 @@
+package io.loopguard.agent.config;
+
+import io.loopguard.agent.common.MethodRef;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Reads the kinds of value options take. Each throws {@link IllegalArgumentException} saying what is wrong. */
+final class OptionValues {
+    /** ASCII digits only: {@link Integer#parseInt} would also take other scripts' digits and a plus sign. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,10}");
+
+    private OptionValues() {
+    }
+
+    static Path path(String value) {
+        return Path.of(value);
+    }
+
+    static Pattern regex(String value) {
+        try {
+            return Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a valid regular expression ("
+                    + e.getDescription() + " near index " + e.getIndex() + ")");
+        }
+    }
+
+    static boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + value + "' is neither true nor false");
+        };
+    }
+
+    static int port(String value) {
+        if (!WHOLE_NUMBER.matcher(value).matches()) {
+            throw new IllegalArgumentException("'" + value + "' is not a port number; use 1-65535, e.g. 9404");
+        }
+        long port = Long.parseLong(value);
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException(port + " is out of range; use 1-65535, e.g. 9404");
+        }
+        return (int) port;
+    }
+
+    /** Keeps the good entries of a {@code ;} or {@code ,} separated list and names each bad one in {@code leftOut}. */
+    static List<MethodRef> methods(String value, Consumer<String> leftOut) {
+        List<MethodRef> methods = new ArrayList<>();
+        for (String entry : value.split("[,;]")) {
+            if (!entry.isBlank()) {
+                try {
+                    methods.add(MethodRef.parse(entry.trim()));
+                } catch (IllegalArgumentException bad) {
+                    leftOut.accept(bad.getMessage() + "; it is left out");
+                }
+            }
+        }
+        return List.copyOf(methods);
+    }
+}

@@ -1,0 +1,73 @@
+package io.loopguard.agent.report;
+
+import io.loopguard.agent.detect.Detection;
+import io.loopguard.agent.detect.Stall;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fields of a detection as the events file and in-process subscribers both get them, in the order the
+ * events file writes them. Values are {@link String}, {@link Long}, {@link Boolean} or {@code List<String>};
+ * an absent field is left out. Field names are a contract (DESIGN.md): never renamed or removed.
+ */
+final class DetectionFields {
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    private DetectionFields() {
+    }
+
+    static Map<String, Object> of(Detection detection) {
+        Stall stall = detection.stall();
+        DetectionFields fields = new DetectionFields()
+                .put("type", detection.type())
+                .put("operation", detection.operation())
+                .put("via", detection.via())
+                .put("thread", detection.thread());
+        if (stall != null) {
+            fields.put("durationMillis", stall.durationMillis());
+        }
+        fields.put("callSite", detection.callSite())
+                .put("stack", detection.stack())
+                .put("time", text(detection.time()))
+                .put("hint", detection.hint());
+        if (stall != null) {
+            fields.put("phase", stall.phase())
+                    .put("started", text(stall.started()))
+                    .put("hottestFrame", stall.hottestFrame())
+                    .put("samples", (long) stall.samples())
+                    .put("hottestSamples", (long) stall.hottestSamples())
+                    .put("blockedOn", stall.blockedOn())
+                    .put("pause", stall.pause());
+            if (stall.pause() != null) {
+                fields.put("pauseMillis", stall.pauseMillis());
+            }
+            if (stall.warmup()) {
+                fields.put("warmup", true);
+            }
+        }
+        return fields.done();
+    }
+
+    /** {@code count} detections did not fit in the queue. */
+    static Map<String, Object> dropped(long count, Instant time) {
+        return new DetectionFields().put("type", "dropped").put("count", count).put("time", text(time)).done();
+    }
+
+    private DetectionFields put(String name, Object value) {
+        if (value != null) {
+            fields.put(name, value instanceof List<?> list ? List.copyOf(list) : value);
+        }
+        return this;
+    }
+
+    private Map<String, Object> done() {
+        return Collections.unmodifiableMap(fields);
+    }
+
+    private static String text(Instant time) {
+        return time == null ? null : time.toString();
+    }
+}

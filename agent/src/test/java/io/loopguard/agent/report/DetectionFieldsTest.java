@@ -1,0 +1,68 @@
+package io.loopguard.agent.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.loopguard.agent.detect.Detection;
+import io.loopguard.agent.detect.Stall;
+import io.loopguard.bootstrap.DetectionSubscribers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** One map of a detection's fields, in the events file's order, for the events file and subscribers alike. */
+class DetectionFieldsTest {
+    private static final Instant TIME = Instant.parse("2026-11-22T14:30:00.123Z");
+    private static final Detection CALL = new Detection(Detection.BLOCKING_CALL, "java.lang.Thread.sleep", null,
+            "loop-1", "com.acme.H.read(H.java:42)", List.of("java.lang.Thread.sleep(Thread.java:1)",
+            "com.acme.H.read(H.java:42)"), TIME, "schedule it");
+    private static final Detection STALL = new Detection(Detection.STALL, null, null, "loop-1",
+            "com.acme.P.parse(P.java:88)", List.of("com.acme.P.parse(P.java:88)"), TIME, "move it",
+            new Stall(Stall.ENDED, TIME.minusMillis(612), 612, "com.acme.P.parse(P.java:88)", 60, 57, null, "gc", 400,
+                    true));
+
+    @Test
+    void aBlockingCallHasTheContractFieldsInOrderAndNoAbsentOnes() {
+        Map<String, Object> fields = DetectionFields.of(CALL);
+        assertEquals(List.of("type", "operation", "thread", "callSite", "stack", "time", "hint"),
+                List.copyOf(fields.keySet()), "via is absent, so left out");
+        assertEquals("2026-11-22T14:30:00.123Z", fields.get("time"));
+    }
+
+    @Test
+    void aStallHasItsMeasurements() {
+        Map<String, Object> fields = DetectionFields.of(STALL);
+        assertEquals(List.of("type", "thread", "durationMillis", "callSite", "stack", "time", "hint", "phase", "started",
+                "hottestFrame", "samples", "hottestSamples", "pause", "pauseMillis", "warmup"), List.copyOf(fields.keySet()));
+        assertEquals(612L, fields.get("durationMillis"));
+        assertEquals(57L, fields.get("hottestSamples"));
+        assertEquals(true, fields.get("warmup"));
+    }
+
+    @Test
+    void theEventsFileLineIsTheMapWritten() {
+        assertEquals("{\"type\":\"blocking-call\",\"operation\":\"java.lang.Thread.sleep\",\"thread\":\"loop-1\","
+                + "\"callSite\":\"com.acme.H.read(H.java:42)\",\"stack\":[\"java.lang.Thread.sleep(Thread.java:1)\","
+                + "\"com.acme.H.read(H.java:42)\"],\"time\":\"2026-11-22T14:30:00.123Z\",\"hint\":\"schedule it\"}",
+                JsonLine.of(DetectionFields.of(CALL)));
+        assertEquals("{\"type\":\"dropped\",\"count\":17,\"time\":\"2026-11-22T14:30:00.123Z\"}",
+                JsonLine.of(DetectionFields.dropped(17, TIME)));
+    }
+
+    @Test
+    void subscribersGetTheSameFieldsAsTheEventsFile() {
+        List<Map<String, Object>> received = new ArrayList<>();
+        Consumer<Map<String, Object>> subscriber = received::add;
+        DetectionSubscribers.subscribe(subscriber);
+        try {
+            SubscribersReporter reporter = new SubscribersReporter();
+            reporter.report(CALL);
+            reporter.report(STALL);
+        } finally {
+            DetectionSubscribers.unsubscribe(subscriber);
+        }
+        assertEquals(List.of(DetectionFields.of(CALL), DetectionFields.of(STALL)), received);
+    }
+}

@@ -1,0 +1,153 @@
+package io.loopguard.bootstrap;
+
+import io.loopguard.BlockingCallError;
+
+/**
+ * The static entry points that advice inlined into JDK, framework and application classes calls.
+ *
+ * <p>This class lives in the bootstrap class loader, so it may name only JDK types and its own
+ * package. On threads that may block it costs one thread-local read and one branch.
+ */
+public final class Probe {
+    private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>();
+    private static volatile ProbeListener listener;
+
+    private Probe() {
+    }
+
+    /** Called once by the agent, before any class is instrumented. */
+    public static void install(ProbeListener agent) {
+        listener = agent;
+    }
+
+    /**
+     * Entry of a probed blocking method.
+     *
+     * @return the thread's state, to hand back to {@link #exit}; {@code null} on the fast path
+     */
+    public static ThreadState enter(int operation) {
+        ThreadState state = STATE.get();
+        if (state == null) {
+            state = judge();
+        }
+        if ((state.designated | state.designatedByName) == 0) {
+            return null;
+        }
+        if (state.depth++ == 0 && state.allowed == 0) {
+            BlockingCallError error = listener.blockingCall(operation);
+            if (error != null) {
+                state.depth--;
+                throw error;
+            }
+        }
+        return state;
+    }
+
+    /** Exit of a probed blocking method, normal or by exception. */
+    public static void exit(ThreadState state) {
+        if (state != null) {
+            state.depth--;
+        }
+    }
+
+    /** Just before a call to a blocking method that is {@code native} on this JDK and so has no body to probe. */
+    public static void beforeNativeCall(int operation) {
+        exit(enter(operation));
+    }
+
+    /** Entry of a method during which the current thread must not block (an event loop's run loop). */
+    public static ThreadState designate() {
+        ThreadState state = state();
+        state.designated++;
+        return state;
+    }
+
+    /** Exit of a method entered through {@link #designate} or {@link #designateTask}. */
+    public static void undesignate(ThreadState state) {
+        if (state != null) {
+            state.designated--;
+        }
+    }
+
+    /**
+     * Entry of a method that runs one task of a pool whose tasks differ (CPU work or blocking work on the
+     * same threads): the thread must not block during this task if the agent says so.
+     *
+     * @return the state to hand to {@link #undesignate}; {@code null} when this task may block
+     */
+    public static ThreadState designateTask() {
+        ProbeListener agent = listener;
+        if (agent == null || !agent.isTaskDesignated(Thread.currentThread())) {
+            return null;
+        }
+        return designate();
+    }
+
+    /** Entry of a method inside which blocking is accepted. */
+    public static ThreadState allow() {
+        ThreadState state = state();
+        state.allowed++;
+        return state;
+    }
+
+    /** Exit of a method entered through {@link #allow}. */
+    public static void disallow(ThreadState state) {
+        state.allowed--;
+    }
+
+    /** Entry of an event loop's run method: the loop's tasks are timed from now on. */
+    public static LoopClock loopStarted(Object loop) {
+        ThreadState state = state();
+        if (state.loopClock == null) {
+            state.loopClock = LoopClock.start(Thread.currentThread(), loop);
+        } else {
+            state.loopClock.enterRun();
+        }
+        return state.loopClock;
+    }
+
+    /** Exit of a method entered through {@link #loopStarted}. */
+    public static void loopEnded(LoopClock clock) {
+        if (clock.exitRun()) {
+            STATE.get().loopClock = null;
+        }
+    }
+
+    /** Entry of one unit of an event loop's work (a task, an I/O dispatch); {@code null} off event loops. */
+    public static LoopClock taskStarted() {
+        ThreadState state = STATE.get();
+        LoopClock clock = state == null ? null : state.loopClock;
+        if (clock != null) {
+            clock.taskStarted();
+        }
+        return clock;
+    }
+
+    /** Exit of a method entered through {@link #taskStarted}. */
+    public static void taskEnded(LoopClock clock) {
+        if (clock != null) {
+            clock.taskEnded();
+        }
+    }
+
+    private static ThreadState state() {
+        ThreadState state = STATE.get();
+        return state != null ? state : judge();
+    }
+
+    private static ThreadState judge() {
+        ThreadState state = new ThreadState();
+        state.depth = 1; // blocking calls made while the agent judges this thread are the agent's own
+        STATE.set(state);
+        ExtraDesignatedThreads.judge(Thread.currentThread(), state);
+        ProbeListener agent = listener;
+        if (agent != null && agent.isDesignated(Thread.currentThread())) {
+            state.designated = 1;
+        }
+        if (agent != null && agent.permitsBlocking(Thread.currentThread())) {
+            state.allowed = 1; // for its whole life, whatever designates it later
+        }
+        state.depth = 0;
+        return state;
+    }
+}
