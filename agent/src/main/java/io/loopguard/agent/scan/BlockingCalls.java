@@ -1,8 +1,8 @@
 package io.loopguard.agent.scan;
 
 import io.loopguard.agent.catalog.BlockingOperation;
-import io.loopguard.agent.catalog.PublicEntrances;
 import io.loopguard.agent.catalog.PublicEntrances.Entrance;
+import io.loopguard.agent.catalog.PublicEntrances;
 import io.loopguard.agent.frameworks.BlockingMethod;
 import io.loopguard.agent.frameworks.FrameworkDescription;
 import java.util.ArrayList;

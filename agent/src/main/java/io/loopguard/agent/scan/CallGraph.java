@@ -1,11 +1,11 @@
 package io.loopguard.agent.scan;
 
 import io.loopguard.agent.common.ClassOrigin;
+import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.frameworks.FrameworkDescription;
 import io.loopguard.agent.scan.BlockingCalls.BlockingCall;
 import io.loopguard.agent.scan.ClassModel.Origin;
 import io.loopguard.agent.scan.Program.ResolvedMethod;
-import io.loopguard.agent.common.MethodRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.loopguard.agent.scan;
 
-import io.loopguard.agent.scan.CallGraph.TaskFate;
-import io.loopguard.agent.scan.ClassModel.Origin;
 import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.frameworks.FrameworkDescription;
+import io.loopguard.agent.scan.CallGraph.TaskFate;
+import io.loopguard.agent.scan.ClassModel.Origin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
