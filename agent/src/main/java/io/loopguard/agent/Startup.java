@@ -13,6 +13,9 @@ import io.loopguard.agent.metrics.LoopMeters;
 import io.loopguard.agent.metrics.MeterExport;
 import io.loopguard.agent.metrics.MeterStore;
 import io.loopguard.agent.metrics.MetricsReporter;
+import io.loopguard.agent.otlp.OtlpExport;
+import io.loopguard.agent.otlp.OtlpFindingsReporter;
+import io.loopguard.agent.otlp.OtlpSettings;
 import io.loopguard.agent.report.ConsoleReporter;
 import io.loopguard.agent.report.DetectionQueue;
 import io.loopguard.agent.report.EventsFileReporter;
@@ -63,6 +66,12 @@ final class Startup {
         MeterStore meters = new MeterStore();
         reporters.add(new MetricsReporter(meters));
         reporters.add(new SubscribersReporter());
+        // Nothing of the OTLP export loads unless it is configured: not Micrometer's registry, not protobuf.
+        OtlpSettings otlp = OtlpSettings.resolve(options, OtlpSettings::fromSystem, problems);
+        OtlpExport otlpExport = otlp == null ? null : new OtlpExport(otlp, meters, problems);
+        if (otlpExport != null) {
+            reporters.add(new OtlpFindingsReporter(otlpExport));
+        }
         Watchdog watchdog = new Watchdog(options.stallThreshold(), problems);
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
         reporting.start();
@@ -77,6 +86,10 @@ final class Startup {
         Probe.install(detector);
         MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
                 problems);
+        if (otlpExport != null) {
+            otlpExport.start();
+            exit.at(ExitHook.Step.DELIVERY, otlpExport::finish); // after the reporters had the last findings
+        }
         Instrumenter instrumenter = new Instrumenter(instrumentation, problems)
                 .timeLoops(frameworks.eventLoops(), frameworks.tasks());
         BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, options.allow(), attachedLate);

@@ -67,7 +67,18 @@ final class KnownOptions {
                     + " given, with its value and where it came from (system property, environment variable,"
                     + " agent argument or config file).",
                     "options are not shown", false, (value, leftOut) -> OptionValues.bool(value),
-                    (options, on) -> options.showOptions = on, options -> String.valueOf(options.showOptions())));
+                    (options, on) -> options.showOptions = on, options -> String.valueOf(options.showOptions())),
+            new Option<>("otlp-endpoint", "an `http://` or `https://` address, or `off`", "Send the meters and each"
+                    + " new finding to an OpenTelemetry Collector over OTLP/HTTP, e.g."
+                    + " `otlp-endpoint=http://otel-collector:4318` ([Many services](otlp.md)). Without it,"
+                    + " `OTEL_EXPORTER_OTLP_ENDPOINT` turns the export on; `off` keeps it off even then.",
+                    "nothing is exported over OTLP", (String) null, (value, leftOut) -> OtlpOptions.endpoint(value),
+                    (options, endpoint) -> options.otlpEndpoint = endpoint, Options::otlpEndpoint),
+            new Option<>("otlp-step", "a duration (`30s`, `1m`; at least `1s`)", "How often the meters are pushed"
+                    + " over OTLP.",
+                    "the default " + OtlpOptions.DEFAULT_STEP.toSeconds() + "s is kept", OtlpOptions.DEFAULT_STEP,
+                    (value, leftOut) -> OtlpOptions.step(value), (options, step) -> options.otlpStep = step,
+                    options -> OtlpOptions.text(options.otlpStep())));
 
     private KnownOptions() {
     }

@@ -20,10 +20,15 @@ import java.util.regex.Pattern;
  *                       {@code null} ({@code off}) for no stall reports
  * @param config         the properties file further options were read from, or {@code null}
  * @param showOptions    whether start-up prints where each given option came from
+ * @param otlpEndpoint   the OpenTelemetry collector's OTLP/HTTP address ({@code http://host:4318}), {@link #OFF} to
+ *                       export nothing even if {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set, or {@code null} if not given
+ * @param otlpStep       how often the meters are pushed over OTLP
  */
 public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool,
-                      int metricsPort, String metricsHost, Duration stallThreshold, Path config, boolean showOptions) {
+                      int metricsPort, String metricsHost, Duration stallThreshold, Path config, boolean showOptions,
+                      String otlpEndpoint, Duration otlpStep) {
 
+    public static final String OFF = "off";
     public static final Options DEFAULTS = new Builder().build();
 
     /**
@@ -54,6 +59,8 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
         Duration stallThreshold;
         Path config;
         boolean showOptions;
+        String otlpEndpoint;
+        Duration otlpStep;
 
         Builder() {
             KnownOptions.ALL.forEach(option -> option.setDefault(this));
@@ -61,7 +68,7 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
 
         Options build() {
             return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold,
-                    config, showOptions);
+                    config, showOptions, otlpEndpoint, otlpStep);
         }
     }
 }

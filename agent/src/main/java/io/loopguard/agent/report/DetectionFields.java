@@ -13,13 +13,13 @@ import java.util.Map;
  * events file writes them. Values are {@link String}, {@link Long}, {@link Boolean} or {@code List<String>};
  * an absent field is left out. Field names are a contract (DESIGN.md): never renamed or removed.
  */
-final class DetectionFields {
+public final class DetectionFields {
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
     private DetectionFields() {
     }
 
-    static Map<String, Object> of(Detection detection) {
+    public static Map<String, Object> of(Detection detection) {
         Stall stall = detection.stall();
         DetectionFields fields = new DetectionFields()
                 .put("type", detection.type())
