@@ -71,6 +71,7 @@ class AgentJarIT {
             assertEquals("io.loopguard.agent.AgentMain", manifest.getValue("Agent-Class"));
             assertEquals("true", manifest.getValue("Can-Retransform-Classes"));
             assertEquals("io.loopguard.agent", manifest.getValue("Automatic-Module-Name"));
+            assertEquals("io.loopguard.agent.command.Main", manifest.getValue("Main-Class"));
         }
     }
 

@@ -34,6 +34,11 @@ class ShowIT {
         String out = run.stdout();
 
         assertTrue(out.contains("loopguard: active on JDK " + jdk.feature()), "the server ran with the agent\n" + run);
+        assertTrue(out.contains("Before the server starts, loopguard scan reads the demo's jar")
+                && out.contains("\n  java.net.http.HttpClient.send\n"
+                        + "      at io.loopguard.demo.backend.LegacyBackend.callBlocking(LegacyBackend.java:")
+                && out.indexOf("HttpClient.send") < out.indexOf("server: demo listening"),
+                "the build-time scan found the blocking handler's call before the server started\n" + out);
         assertTrue(Pattern.compile("/blocking .* one after another").matcher(out).find(), out);
         assertTrue(Pattern.compile("/offload .* all together").matcher(out).find(), out);
         assertTrue(Pattern.compile("/async .* all together").matcher(out).find(), out);

@@ -24,6 +24,11 @@ final class DescriptionBuilder implements Framework {
     private final List<BlockingMethod> blockingMethods = new ArrayList<>();
     private final List<MethodRef> runsOnEventLoop = new ArrayList<>();
     private final List<MethodRef> handsToEventLoop = new ArrayList<>();
+    private final List<MethodRef> handsToWorker = new ArrayList<>();
+    private final List<String> ownPackages = new ArrayList<>();
+    private final List<MethodRef> nonBlockingSchedulers = new ArrayList<>();
+    private final List<MethodRef> movesLaterOperators = new ArrayList<>();
+    private final List<MethodRef> movesWholeChain = new ArrayList<>();
 
     @Override
     public Framework nonBlockingThreadType(String type) {
@@ -103,11 +108,47 @@ final class DescriptionBuilder implements Framework {
         return this;
     }
 
+    @Override
+    public Framework handsToWorker(String method) {
+        handsToWorker.add(method(method));
+        return this;
+    }
+
+    @Override
+    public Framework ownPackage(String packageName) {
+        String name = typeName(packageName);
+        if (name.endsWith(".")) {
+            throw new IllegalArgumentException("'" + name + "' is not a package name (for example io.netty)");
+        }
+        ownPackages.add(name);
+        return this;
+    }
+
+    @Override
+    public Framework nonBlockingScheduler(String factoryMethod) {
+        nonBlockingSchedulers.add(method(factoryMethod));
+        return this;
+    }
+
+    @Override
+    public Framework movesLaterOperators(String method) {
+        movesLaterOperators.add(method(method));
+        return this;
+    }
+
+    @Override
+    public Framework movesWholeChain(String method) {
+        movesWholeChain.add(method(method));
+        return this;
+    }
+
     FrameworkDescription build() {
         return new FrameworkDescription(List.copyOf(nonBlockingThreadTypes), List.copyOf(nonBlockingThreadNames),
                 List.copyOf(blockingPermittedBy), List.copyOf(eventLoops), List.copyOf(nonBlockingWhile),
                 List.copyOf(nonBlockingAfter), List.copyOf(tasks), List.copyOf(perTask), List.copyOf(allowances),
-                List.copyOf(blockingMethods), List.copyOf(runsOnEventLoop), List.copyOf(handsToEventLoop));
+                List.copyOf(blockingMethods), List.copyOf(runsOnEventLoop), List.copyOf(handsToEventLoop),
+                new FrameworkDescription.ScanFacts(List.copyOf(handsToWorker), List.copyOf(ownPackages), List.copyOf(nonBlockingSchedulers),
+                        List.copyOf(movesLaterOperators), List.copyOf(movesWholeChain)));
     }
 
     private static MethodRef method(String text) {

@@ -16,7 +16,7 @@ public record FrameworkDescription(List<String> nonBlockingThreadTypes, List<Pat
                                    List<MethodRef> nonBlockingWhile, List<MethodRef> nonBlockingAfter,
                                    List<MethodRef> tasks, List<TaskRunner> perTask, List<Allowance> allowances,
                                    List<BlockingMethod> blockingMethods, List<MethodRef> runsOnEventLoop,
-                                   List<MethodRef> handsToEventLoop) {
+                                   List<MethodRef> handsToEventLoop, ScanFacts scan) {
 
     /** All of {@code descriptions} in one, in their order. */
     public static FrameworkDescription merge(List<FrameworkDescription> descriptions) {
@@ -31,7 +31,43 @@ public record FrameworkDescription(List<String> nonBlockingThreadTypes, List<Pat
                 all(descriptions, FrameworkDescription::allowances),
                 all(descriptions, FrameworkDescription::blockingMethods),
                 all(descriptions, FrameworkDescription::runsOnEventLoop),
-                all(descriptions, FrameworkDescription::handsToEventLoop));
+                all(descriptions, FrameworkDescription::handsToEventLoop),
+                new ScanFacts(all(descriptions, d -> d.scan().handsToWorker()),
+                        all(descriptions, d -> d.scan().ownPackages()),
+                        all(descriptions, d -> d.scan().nonBlockingSchedulers()),
+                        all(descriptions, d -> d.scan().movesLaterOperators()),
+                        all(descriptions, d -> d.scan().movesWholeChain())));
+    }
+
+    /**
+     * What only the build-time scan reads: where code goes to a worker, the framework's own packages, and the
+     * schedulers and operators that move a chain onto a non-blocking thread. See {@link io.loopguard.api.spi.Framework}.
+     */
+    public record ScanFacts(List<MethodRef> handsToWorker, List<String> ownPackages,
+                            List<MethodRef> nonBlockingSchedulers, List<MethodRef> movesLaterOperators,
+                            List<MethodRef> movesWholeChain) {
+
+        /** Whether the class (binary or internal name) is in one of the frameworks' own packages, or below. */
+        public boolean owns(String className) {
+            for (String name : ownPackages) {
+                if (className.length() > name.length() && inPackage(className, name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean inPackage(String className, String name) {
+            for (int i = 0; i < name.length(); i++) {
+                char expected = name.charAt(i);
+                char actual = className.charAt(i);
+                if (actual != expected && !(expected == '.' && actual == '/')) {
+                    return false;
+                }
+            }
+            char next = className.charAt(name.length());
+            return next == '.' || next == '/';
+        }
     }
 
     /** Methods during which the running thread must not block: the event loops and the other designating runs. */
@@ -59,6 +95,7 @@ public record FrameworkDescription(List<String> nonBlockingThreadTypes, List<Pat
         count(parts, blockingMethods, "blocking method");
         count(parts, runsOnEventLoop, "handler method");
         count(parts, handsToEventLoop, "hand-off method");
+        count(parts, scan.ownPackages(), "own package");
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }
 

@@ -12,6 +12,8 @@ public final class LoopguardApi implements LoopguardIntegration {
         api
                 // A block the application runs as designated; also Loopguard.designating(factory)'s threads.
                 .nonBlockingWhile(LOOPGUARD + "#runDesignated")
+                // For the build-time scan: the block runs as on an event loop.
+                .handsToEventLoop(LOOPGUARD + "#runDesignated")
                 .nonBlockingAfter(LOOPGUARD + "#designateCurrentThread")
                 .allowBlockingIn(LOOPGUARD + "#runAllowed", "the application says blocking is fine in this block")
                 .allowBlockingIn(LOOPGUARD + "#callAllowed", "the application says blocking is fine in this block");

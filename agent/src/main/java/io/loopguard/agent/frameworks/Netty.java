@@ -52,17 +52,40 @@ public final class Netty implements LoopguardIntegration {
                 .blockingMethod("io.netty.util.concurrent.Future#awaitUninterruptibly", "addListener")
 
                 // Handlers' callbacks run on their channel's event loop; so do a future's listeners.
+                .runsOnEventLoop("io.netty.channel.ChannelHandler#handlerAdded")
+                .runsOnEventLoop("io.netty.channel.ChannelHandler#handlerRemoved")
+                .runsOnEventLoop("io.netty.channel.ChannelInboundHandler#channelRegistered")
+                .runsOnEventLoop("io.netty.channel.ChannelInboundHandler#channelUnregistered")
+                .runsOnEventLoop("io.netty.channel.ChannelInboundHandler#channelWritabilityChanged")
                 .runsOnEventLoop("io.netty.channel.ChannelInboundHandler#channelActive")
                 .runsOnEventLoop("io.netty.channel.ChannelInboundHandler#channelRead")
                 .runsOnEventLoop("io.netty.channel.ChannelInboundHandler#channelReadComplete")
                 .runsOnEventLoop("io.netty.channel.ChannelInboundHandler#channelInactive")
                 .runsOnEventLoop("io.netty.channel.ChannelInboundHandler#userEventTriggered")
                 .runsOnEventLoop("io.netty.channel.ChannelHandler#exceptionCaught")
+                .runsOnEventLoop("io.netty.channel.ChannelOutboundHandler#bind")
+                .runsOnEventLoop("io.netty.channel.ChannelOutboundHandler#connect")
+                .runsOnEventLoop("io.netty.channel.ChannelOutboundHandler#disconnect")
+                .runsOnEventLoop("io.netty.channel.ChannelOutboundHandler#close")
+                .runsOnEventLoop("io.netty.channel.ChannelOutboundHandler#deregister")
+                .runsOnEventLoop("io.netty.channel.ChannelOutboundHandler#read")
                 .runsOnEventLoop("io.netty.channel.ChannelOutboundHandler#write")
                 .runsOnEventLoop("io.netty.channel.ChannelOutboundHandler#flush")
+                // What the adapters and codecs call from those callbacks, for the application to override.
+                .runsOnEventLoop("io.netty.channel.SimpleChannelInboundHandler#channelRead0")
+                .runsOnEventLoop("io.netty.channel.ChannelInitializer#initChannel")
+                .runsOnEventLoop("io.netty.handler.codec.ByteToMessageDecoder#decode")
+                .runsOnEventLoop("io.netty.handler.codec.ByteToMessageDecoder#decodeLast")
+                .runsOnEventLoop("io.netty.handler.codec.MessageToByteEncoder#encode")
+                .runsOnEventLoop("io.netty.handler.codec.MessageToMessageDecoder#decode")
+                .runsOnEventLoop("io.netty.handler.codec.MessageToMessageEncoder#encode")
                 .runsOnEventLoop("io.netty.util.concurrent.GenericFutureListener#operationComplete")
                 .handsToEventLoop("io.netty.channel.EventLoop#execute")
                 .handsToEventLoop("io.netty.channel.EventLoop#submit")
-                .handsToEventLoop("io.netty.channel.EventLoop#schedule");
+                .handsToEventLoop("io.netty.channel.EventLoop#schedule")
+                .handsToEventLoop("io.netty.channel.EventLoop#scheduleAtFixedRate")
+                .handsToEventLoop("io.netty.channel.EventLoop#scheduleWithFixedDelay")
+                // For the build-time scan: Netty's own code is read for its types, not followed.
+                .ownPackage("io.netty");
     }
 }

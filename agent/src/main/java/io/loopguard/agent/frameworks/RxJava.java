@@ -21,6 +21,14 @@ public final class RxJava implements LoopguardIntegration {
                 .blockingMethod("io.reactivex.rxjava3.core.Flowable#blockingSubscribe", INSTEAD)
                 .blockingMethod("io.reactivex.rxjava3.core.Single#blockingGet", INSTEAD)
                 .blockingMethod("io.reactivex.rxjava3.core.Maybe#blockingGet", INSTEAD)
-                .blockingMethod("io.reactivex.rxjava3.core.Completable#blockingAwait", INSTEAD);
+                .blockingMethod("io.reactivex.rxjava3.core.Completable#blockingAwait", INSTEAD)
+                // For the build-time scan: operators moved onto computation() or single() run on its threads.
+                .ownPackage("io.reactivex.rxjava3")
+                .nonBlockingScheduler("io.reactivex.rxjava3.schedulers.Schedulers#computation")
+                .nonBlockingScheduler("io.reactivex.rxjava3.schedulers.Schedulers#single")
+                .movesLaterOperators("io.reactivex.rxjava3.core.Observable#observeOn")
+                .movesLaterOperators("io.reactivex.rxjava3.core.Flowable#observeOn")
+                .movesWholeChain("io.reactivex.rxjava3.core.Observable#subscribeOn")
+                .movesWholeChain("io.reactivex.rxjava3.core.Flowable#subscribeOn");
     }
 }

@@ -25,6 +25,12 @@ public final class Vertx implements LoopguardIntegration {
                 // A handler runs on the event loop of the context that registered it.
                 .runsOnEventLoop("io.vertx.core.Handler#handle")
                 .handsToEventLoop("io.vertx.core.Context#runOnContext")
-                .handsToEventLoop("io.vertx.core.Vertx#runOnContext");
+                .handsToEventLoop("io.vertx.core.Vertx#runOnContext")
+                // executeBlocking runs its code on a worker, even when that code is a Handler (Vert.x 4).
+                .handsToWorker("io.vertx.core.Vertx#executeBlocking")
+                .handsToWorker("io.vertx.core.Context#executeBlocking")
+                .handsToWorker("io.vertx.core.WorkerExecutor#executeBlocking")
+                // For the build-time scan: Vert.x's own code is read for its types, not followed.
+                .ownPackage("io.vertx");
     }
 }

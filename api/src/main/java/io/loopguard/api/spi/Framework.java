@@ -63,4 +63,36 @@ public interface Framework {
 
     /** A method that hands the application's code to an event loop, to run there later. */
     Framework handsToEventLoop(String method);
+
+    /**
+     * A method that hands the application's code to a thread that may block (a worker pool): the build-time scan
+     * does not follow that code from the call, even where a {@link #runsOnEventLoop} method would say it runs on a
+     * loop.
+     */
+    Framework handsToWorker(String method);
+
+    /**
+     * The framework's own code, a package and those below it ({@code io.netty}): the build-time scan reads its
+     * types but does not follow calls into it (its blocking methods are declared here), and looks for no entry
+     * points in it.
+     */
+    Framework ownPackage(String packageName);
+
+    /**
+     * A method that returns a scheduler whose threads must never block ({@code Schedulers#parallel}): lambdas that
+     * {@link #movesLaterOperators} or {@link #movesWholeChain} put on it are entry points for the build-time scan.
+     */
+    Framework nonBlockingScheduler(String factoryMethod);
+
+    /**
+     * An operator that moves the operators after it onto the scheduler it is given ({@code Flux#publishOn}): the
+     * lambdas given to the framework's later operators, written in the same method, run there.
+     */
+    Framework movesLaterOperators(String method);
+
+    /**
+     * An operator that moves the whole chain onto the scheduler it is given ({@code Flux#subscribeOn}): the lambdas
+     * given to the framework's operators written in the same method run there.
+     */
+    Framework movesWholeChain(String method);
 }

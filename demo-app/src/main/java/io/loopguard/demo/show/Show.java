@@ -40,6 +40,9 @@ public final class Show {
             out.println("Loopguard agent jar not found (give it with --agent, or build it: mvn -B -q package -DskipTests);"
                     + " the demo runs without it and has no findings to show.");
         }
+        if (agent.isPresent()) {
+            BuildTimeScan.run(agent.get(), demoJar(), out);
+        }
         List<ConcurrentCallsExperiment.Result> experiment = new ArrayList<>();
         List<LoadResult> load = new ArrayList<>();
         EventLoopGroup clientLoops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -79,6 +82,11 @@ public final class Show {
         out.printf("%nReport: %s%n", options.report().toAbsolutePath());
     }
 
+    /** The jar (or class folder) this demo runs from. */
+    private static Path demoJar() throws URISyntaxException {
+        return Path.of(Show.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+    }
+
     /** The agent jar: the option, else next to the demo jar, else where the build puts it. */
     private Optional<Path> agentJar() throws URISyntaxException {
         if (!options.agent().isEmpty()) {
@@ -88,8 +96,7 @@ public final class Show {
             }
             return Optional.of(given);
         }
-        Path here = Path.of(Show.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
-        Path folder = here.getParent();
+        Path folder = demoJar().getParent();
         return Stream.of(folder.resolve("loopguard-agent.jar"),
                         folder.resolve("../../agent/target/loopguard-agent.jar").normalize(),
                         Path.of("agent/target/loopguard-agent.jar").toAbsolutePath())

@@ -1,0 +1,6 @@
+package io.loopguard.corpus.dao;
+
+/** Where orders are kept. */
+public interface OrderDao {
+    String find(String orderId) throws Exception;
+}
