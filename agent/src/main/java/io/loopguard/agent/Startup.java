@@ -77,14 +77,15 @@ final class Startup {
         Probe.install(detector);
         MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
                 problems);
-        Instrumenter instrumenter = new Instrumenter(instrumentation, problems)
+        Instrumenter instrumenter = new Instrumenter(instrumentation, options.cache(), problems)
                 .timeLoops(frameworks.eventLoops(), frameworks.tasks());
         BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, options.allow(), attachedLate);
+        exit.at(ExitHook.Step.DELIVERY, instrumenter::finishCacheWrites);
         LoopMeters.bind(meters, watchdog.monitor());
         watchdog.start(reporting::submit);
         exit.at(ExitHook.Step.LAST_DETECTIONS, watchdog::flush);
         exit.at(ExitHook.Step.SUMMARY, new LoopSummary(watchdog.monitor(), err)::print);
 
-        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
+        SelfTest.startInBackground(detector, Catalog.OPERATIONS, probed, options, err, exit);
     }
 }

@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  * @param metricsHost    the address the Prometheus endpoint listens on (loopback unless the user widens it)
  * @param stallThreshold how long one event-loop task may run before it is reported as a stall, or
  *                       {@code null} ({@code off}) for no stall reports
+ * @param cache          {@code on}, {@code off} or the directory where rewritten classes are kept between runs
  * @param config         the properties file further options were read from, or {@code null}
  * @param showOptions    whether start-up prints where each given option came from
  */
 public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool,
-                      int metricsPort, String metricsHost, Duration stallThreshold, Path config, boolean showOptions) {
+                      int metricsPort, String metricsHost, Duration stallThreshold, String cache, Path config,
+                      boolean showOptions) {
 
     public static final Options DEFAULTS = new Builder().build();
 
@@ -52,6 +54,7 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
         int metricsPort;
         String metricsHost;
         Duration stallThreshold;
+        String cache;
         Path config;
         boolean showOptions;
 
@@ -61,7 +64,7 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
 
         Options build() {
             return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold,
-                    config, showOptions);
+                    cache, config, showOptions);
         }
     }
 }
