@@ -8,6 +8,6 @@ public record Settings(String name, int jmhForks, int jmhWarmupIterations, int j
                        int connections, int serviceWarmupSeconds, int serviceSeconds, int serviceRounds,
                        int startupRounds) {
 
-    public static final Settings FULL = new Settings("full", 1, 3, 5, 1, 16, 8, 8, 3, 10);
-    public static final Settings QUICK = new Settings("quick", 1, 1, 2, 1, 16, 2, 2, 1, 2);
+    public static final Settings FULL = new Settings("full", 1, 3, 5, 1, 16, 5, 3, 9, 10);
+    public static final Settings QUICK = new Settings("quick", 1, 1, 2, 1, 16, 1, 1, 2, 3);
 }

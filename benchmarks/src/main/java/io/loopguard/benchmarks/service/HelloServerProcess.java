@@ -6,10 +6,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /** One {@link HelloServer} JVM: started, asked for its CPU time, stopped by closing its standard input. */
 final class HelloServerProcess implements AutoCloseable {
@@ -23,9 +26,10 @@ final class HelloServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static HelloServerProcess start(Work work, Agent agent, String loopguardOptions, Path log) throws IOException {
+    static HelloServerProcess start(Work work, int loops, Agent agent, String loopguardOptions, Path log)
+            throws IOException {
         Process process = new ProcessBuilder(ChildJvm.command(Path.of(System.getProperty("java.home")), agent,
-                loopguardOptions, HelloServer.class, work.name(), agent.argument()))
+                loopguardOptions, HelloServer.class, work.name(), agent.argument(), String.valueOf(loops)))
                 .redirectError(log.toFile()).start();
         String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
                 .readLine();
@@ -33,11 +37,23 @@ final class HelloServerProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException("the " + agent.label() + " server did not start; its stderr: " + Files.readString(log));
         }
-        if (agent == Agent.LOOPGUARD && !Files.readString(log).contains("loopguard: active")) {
+        if (agent == Agent.LOOPGUARD && !agentStarted(log)) {
             process.destroyForcibly();
             throw new IOException("Loopguard did not start in the server; its stderr: " + Files.readString(log));
         }
         return new HelloServerProcess(process, log, Integer.parseInt(first.substring("port ".length()).trim()));
+    }
+
+    /** The agent prints its start-up line once its self-test is done, which may be after the port. */
+    static boolean agentStarted(Path log) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(log).contains("loopguard: active")) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        return true;
     }
 
     int port() {
@@ -48,6 +64,25 @@ final class HelloServerProcess implements AutoCloseable {
     Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
+    }
+
+    /** Context switches of every thread of the server so far, voluntary and not (from /proc). */
+    long contextSwitches() throws IOException {
+        long total = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            total += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                        }
+                    }
+                } catch (NoSuchFileException ended) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        return total;
     }
 
     /** What the server printed on stderr: the agent's start-up line, and its summary once stopped. */
