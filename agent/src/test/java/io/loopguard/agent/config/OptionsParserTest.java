@@ -124,7 +124,7 @@ class OptionsParserTest {
     void anUnknownKeyIsNamedWithTheKnownOnes() {
         assertEquals(Mode.REPORT, parse("mdoe=strict").mode());
         assertEquals(List.of("option mdoe: is not a Loopguard option (known: mode, events, threads, allow, common-pool,"
-                + " metrics-port, metrics-host, stall-threshold, config, show-options); it is ignored"), lines);
+                + " metrics-port, metrics-host, stall-threshold, cache, config, show-options); it is ignored"), lines);
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,7 @@ class ClassCacheTest {
     Path temp;
 
     private final List<String> problems = new ArrayList<>();
+    private final List<ClassCache> opened = new ArrayList<>();
     private final AtomicInteger weavings = new AtomicInteger();
     private final Supplier<byte[]> weave = () -> {
         weavings.incrementAndGet();
@@ -34,11 +37,11 @@ class ClassCacheTest {
     @Test
     void aSecondJvmFindsWhatTheFirstWove() throws IOException {
         Path jar = agentJar();
-        ClassCache first = ClassCache.open(temp.resolve("cache").toString(), jar, problems::add);
+        ClassCache first = open(temp.resolve("cache").toString(), jar, problems::add);
         assertArrayEquals(WOVEN, first.transformed("a/B", null, "plan", ORIGINAL, weave));
         first.finishWrites(10_000);
 
-        ClassCache second = ClassCache.open(temp.resolve("cache").toString(), jar, problems::add);
+        ClassCache second = open(temp.resolve("cache").toString(), jar, problems::add);
         assertArrayEquals(WOVEN, second.transformed("a/B", null, "plan", ORIGINAL, weave));
         assertEquals(1, weavings.get(), "the second JVM read the entry instead of weaving");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(temp.resolve("cache"))));
@@ -48,15 +51,15 @@ class ClassCacheTest {
     @Test
     void otherBytesAnotherPlanOrAnotherAgentBuildAreWovenAgain() throws IOException {
         Path jar = agentJar();
-        ClassCache cache = ClassCache.open(temp.resolve("cache").toString(), jar, problems::add);
+        ClassCache cache = open(temp.resolve("cache").toString(), jar, problems::add);
         cache.transformed("a/B", null, "plan", ORIGINAL, weave);
         cache.finishWrites(10_000);
 
-        ClassCache again = ClassCache.open(temp.resolve("cache").toString(), jar, problems::add);
+        ClassCache again = open(temp.resolve("cache").toString(), jar, problems::add);
         again.transformed("a/B", null, "plan", new byte[] {1, 2, 4}, weave);
         again.transformed("a/B", null, "another plan", ORIGINAL, weave);
         Files.writeString(jar, "a rebuilt agent");
-        ClassCache rebuilt = ClassCache.open(temp.resolve("cache").toString(), jar, problems::add);
+        ClassCache rebuilt = open(temp.resolve("cache").toString(), jar, problems::add);
         rebuilt.transformed("a/B", null, "plan", ORIGINAL, weave);
         assertEquals(4, weavings.get());
     }
@@ -65,7 +68,7 @@ class ClassCacheTest {
     void aDamagedEntryIsWovenAgainAndReplaced() throws IOException {
         Path jar = agentJar();
         Path directory = temp.resolve("cache");
-        ClassCache cache = ClassCache.open(directory.toString(), jar, problems::add);
+        ClassCache cache = open(directory.toString(), jar, problems::add);
         cache.transformed("a/B", null, "plan", ORIGINAL, weave);
         cache.finishWrites(10_000);
         try (var entries = Files.list(directory)) {
@@ -75,7 +78,7 @@ class ClassCacheTest {
                 Files.write(entry, bytes);
             }
         }
-        ClassCache again = ClassCache.open(directory.toString(), jar, problems::add);
+        ClassCache again = open(directory.toString(), jar, problems::add);
         assertArrayEquals(WOVEN, again.transformed("a/B", null, "plan", ORIGINAL, weave));
         assertEquals(2, weavings.get());
     }
@@ -83,14 +86,14 @@ class ClassCacheTest {
     @Test
     void aClassLeftUnchangedIsCachedAsUnchanged() throws IOException {
         Path jar = agentJar();
-        ClassCache cache = ClassCache.open(temp.resolve("cache").toString(), jar, problems::add);
+        ClassCache cache = open(temp.resolve("cache").toString(), jar, problems::add);
         Supplier<byte[]> unchanged = () -> {
             weavings.incrementAndGet();
             return null;
         };
         assertNull(cache.transformed("a/B", null, "plan", ORIGINAL, unchanged));
         cache.finishWrites(10_000);
-        ClassCache again = ClassCache.open(temp.resolve("cache").toString(), jar, problems::add);
+        ClassCache again = open(temp.resolve("cache").toString(), jar, problems::add);
         assertNull(again.transformed("a/B", null, "plan", ORIGINAL, unchanged));
         assertEquals(1, weavings.get());
     }
@@ -99,7 +102,7 @@ class ClassCacheTest {
     void aDirectoryOthersCanWriteToIsNotUsedAndTheUserIsTold() throws IOException {
         Path shared = Files.createDirectory(temp.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
-        ClassCache cache = ClassCache.open(shared.toString(), agentJar(), problems::add);
+        ClassCache cache = open(shared.toString(), agentJar(), problems::add);
         cache.transformed("a/B", null, "plan", ORIGINAL, weave);
         cache.transformed("a/B", null, "plan", ORIGINAL, weave);
         assertEquals(2, weavings.get());
@@ -113,17 +116,29 @@ class ClassCacheTest {
     @Test
     void aDirectoryThatCannotBeCreatedMeansNoCacheSilently() throws IOException {
         Path file = Files.writeString(temp.resolve("a-file"), "not a directory");
-        ClassCache cache = ClassCache.open(file.resolve("cache").toString(), agentJar(), problems::add);
+        ClassCache cache = open(file.resolve("cache").toString(), agentJar(), problems::add);
         assertArrayEquals(WOVEN, cache.transformed("a/B", null, "plan", ORIGINAL, weave));
         assertEquals(List.of(), problems);
     }
 
     @Test
     void offWeavesEveryTime() throws IOException {
-        ClassCache cache = ClassCache.open("off", agentJar(), problems::add);
+        ClassCache cache = open("off", agentJar(), problems::add);
         cache.transformed("a/B", null, "plan", ORIGINAL, weave);
         cache.transformed("a/B", null, "plan", ORIGINAL, weave);
         assertEquals(2, weavings.get());
+    }
+
+    /** Every cache a test opened finishes its writes before the temporary directory is deleted. */
+    @AfterEach
+    void finishWrites() {
+        opened.forEach(cache -> cache.finishWrites(10_000));
+    }
+
+    private ClassCache open(String setting, Path jar, Consumer<String> problems) {
+        ClassCache cache = ClassCache.open(setting, jar, problems);
+        opened.add(cache);
+        return cache;
     }
 
     private Path agentJar() throws IOException {

@@ -1,6 +1,7 @@
 package io.loopguard.benchmarks.service;
 
 import io.loopguard.benchmarks.harness.Agent;
+import io.loopguard.benchmarks.harness.AgentLine;
 import io.loopguard.benchmarks.harness.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /** One {@link HelloServer} JVM: started, asked for its CPU time, stopped by closing its standard input. */
 final class HelloServerProcess implements AutoCloseable {
@@ -37,23 +37,11 @@ final class HelloServerProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException("the " + agent.label() + " server did not start; its stderr: " + Files.readString(log));
         }
-        if (agent == Agent.LOOPGUARD && !agentStarted(log)) {
+        if (agent == Agent.LOOPGUARD && !AgentLine.awaitIn(log)) {
             process.destroyForcibly();
             throw new IOException("Loopguard did not start in the server; its stderr: " + Files.readString(log));
         }
         return new HelloServerProcess(process, log, Integer.parseInt(first.substring("port ".length()).trim()));
-    }
-
-    /** The agent prints its start-up line once its self-test is done, which may be after the port. */
-    static boolean agentStarted(Path log) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.readString(log).contains("loopguard: active")) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
-        return true;
     }
 
     int port() {

@@ -2,7 +2,6 @@ package io.loopguard.benchmarks.startup;
 
 import io.loopguard.benchmarks.harness.Agent;
 import io.loopguard.benchmarks.harness.ChildJvm;
-import io.loopguard.benchmarks.service.FirstRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,9 @@
-package io.loopguard.benchmarks.service;
+package io.loopguard.benchmarks.startup;
 
 import io.loopguard.benchmarks.harness.Agent;
+import io.loopguard.benchmarks.harness.AgentLine;
 import io.loopguard.benchmarks.harness.ChildJvm;
-import io.loopguard.benchmarks.startup.StartupCost;
+import io.loopguard.benchmarks.service.HelloServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,20 +18,20 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The time from starting a {@link HelloServer} JVM to its first answered request, what a container's
+ * The time from starting a {@link HelloServer} JVM (its handler doing nothing) to its first answered request, what a container's
  * readiness probe waits for; with the process's CPU time and peak RSS at that moment.
  */
-public final class FirstRequest {
+final class FirstRequest {
     private FirstRequest() {
     }
 
-    public static StartupCost.Measurement measure(String jdk, Path javaHome, StartupCost.Variant variant, int round,
+    static StartupCost.Measurement measure(String jdk, Path javaHome, StartupCost.Variant variant, int round,
                                                   Path logs) throws IOException, InterruptedException {
         Path log = logs.resolve("first-request-" + jdk.replaceAll("\\W", "") + "-"
                 + variant.label().replaceAll("\\W", "") + ".log");
         long start = System.nanoTime();
         Process process = new ProcessBuilder(ChildJvm.command(javaHome, variant.agent(), variant.loopguardOptions(),
-                HelloServer.class, Work.NOTHING.name(), variant.agent().argument())).redirectError(log.toFile()).start();
+                HelloServer.class, "NOTHING", variant.agent().argument())).redirectError(log.toFile()).start();
         try {
             String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();
@@ -41,7 +42,7 @@ public final class FirstRequest {
             double wallMillis = (System.nanoTime() - start) / 1e6;
             Duration cpu = process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
             double rssMib = peakRssKib(process.pid()) / 1024.0;
-            if (variant.agent() == Agent.LOOPGUARD && !HelloServerProcess.agentStarted(log)) {
+            if (variant.agent() == Agent.LOOPGUARD && !AgentLine.awaitIn(log)) {
                 return failed(jdk, variant, round, "Loopguard did not start: " + Files.readString(log).strip());
             }
             return new StartupCost.Measurement(jdk, "first request", variant.label(), round, wallMillis,
