@@ -21,11 +21,12 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
@@ -52,7 +53,9 @@ final class ClassCache {
 
     private final Path directory;
     private final String agentIdentity;
-    private ExecutorService writer;
+    private final Queue<Runnable> writes = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingWrites = new AtomicInteger();
+    private Thread writer;
 
     private ClassCache(Path directory, String agentIdentity) {
         this.directory = directory;
@@ -170,7 +173,7 @@ final class ClassCache {
         } catch (IOException impossible) {
             return;
         }
-        writer().execute(() -> store(entry, bytes.toByteArray()));
+        submit(entry, bytes.toByteArray());
     }
 
     private void store(Path entry, byte[] content) {
@@ -193,30 +196,43 @@ final class ClassCache {
      * just before a short-lived JVM ends is cached too.
      */
     void finishWrites(long millis) {
-        ExecutorService started;
-        synchronized (this) {
-            started = writer;
-        }
-        if (started == null) {
-            return;
-        }
-        started.shutdown();
-        try {
-            started.awaitTermination(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (pendingWrites.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 
-    /** Started with the first miss, so that a warm start has no extra thread. */
-    private synchronized ExecutorService writer() {
-        if (writer == null) {
-            ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                    task -> new AgentThread("loopguard-class-cache", task));
-            executor.allowCoreThreadTimeOut(true);
-            writer = executor;
+    /**
+     * Hands the entry to the writer thread, started with the first miss so that a warm start has none. A plain
+     * thread and queue, not an executor: the classes an executor loads may be the very class being woven.
+     */
+    private void submit(Path entry, byte[] content) {
+        pendingWrites.incrementAndGet();
+        writes.add(() -> {
+            try {
+                store(entry, content);
+            } finally {
+                pendingWrites.decrementAndGet();
+            }
+        });
+        synchronized (this) {
+            if (writer == null) {
+                writer = new AgentThread("loopguard-class-cache", this::writeForever);
+                writer.start();
+            }
         }
-        return writer;
+        LockSupport.unpark(writer);
+    }
+
+    private void writeForever() {
+        while (true) {
+            Runnable write = writes.poll();
+            if (write == null) {
+                LockSupport.park(this);
+            } else {
+                write.run();
+            }
+        }
     }
 
     private static String fileName(String className, String key, byte[] original) {
