@@ -1,8 +1,8 @@
 package io.loopguard.benchmarks.harness;
 
 /**
- * How long and how often each benchmark runs: {@link #FULL} for the README's table (about 15 minutes on
- * 2 cores), {@link #QUICK} to check the pipeline while developing (about 6 minutes; its figures are noise).
+ * How long and how often each benchmark runs: {@link #FULL} for docs/cost.md (about 30 minutes on 2 quiet
+ * cores), {@link #QUICK} to check the pipeline while developing (its figures are noise).
  */
 public record Settings(String name, int jmhForks, int jmhWarmupIterations, int jmhIterations, int jmhIterationSeconds,
                        int connections, int serviceWarmupSeconds, int serviceSeconds, int serviceRounds,
