@@ -34,13 +34,17 @@ final class SelfTest {
         this.notProbed = notProbed;
     }
 
-    /** Runs the self-test on an agent thread and prints its verdict on {@code err}, at the latest at exit. */
+    /**
+     * Runs the self-test on an agent thread and prints its verdict on {@code err}, at the latest at exit.
+     *
+     * @param more what the start-up line says after the verdict
+     */
     static void startInBackground(Detector detector, List<BlockingOperation> operations, BitSet probed,
-                                  Options options, PrintStream err, ExitHook exit) {
+                                  Options options, String more, PrintStream err, ExitHook exit) {
         CountDownLatch printed = new CountDownLatch(1);
         new AgentThread("loopguard-self-test-runner", () -> {
             try {
-                err.println(run(detector, operations, probed).describe(options));
+                err.println(run(detector, operations, probed).describe(options) + more);
             } finally {
                 printed.countDown();
             }

@@ -8,11 +8,16 @@ import io.loopguard.agent.detect.Detector;
 import io.loopguard.agent.exit.ExitHook;
 import io.loopguard.agent.frameworks.FrameworkDescription;
 import io.loopguard.agent.frameworks.Frameworks;
+import io.loopguard.agent.jfr.JfrReporter;
+import io.loopguard.agent.pinning.PinningWatch;
 import io.loopguard.agent.instrument.Instrumenter;
 import io.loopguard.agent.metrics.LoopMeters;
 import io.loopguard.agent.metrics.MeterExport;
 import io.loopguard.agent.metrics.MeterStore;
 import io.loopguard.agent.metrics.MetricsReporter;
+import io.loopguard.agent.otlp.OtlpExport;
+import io.loopguard.agent.otlp.OtlpFindingsReporter;
+import io.loopguard.agent.otlp.OtlpSettings;
 import io.loopguard.agent.report.ConsoleReporter;
 import io.loopguard.agent.report.DetectionQueue;
 import io.loopguard.agent.report.EventsFileReporter;
@@ -63,9 +68,16 @@ final class Startup {
         MeterStore meters = new MeterStore();
         reporters.add(new MetricsReporter(meters));
         reporters.add(new SubscribersReporter());
+        // Nothing of the OTLP export loads unless it is configured: not Micrometer's registry, not protobuf.
+        OtlpSettings otlp = OtlpSettings.resolve(options, OtlpSettings::fromSystem, problems);
+        OtlpExport otlpExport = otlp == null ? null : new OtlpExport(otlp, meters, problems);
+        if (otlpExport != null) {
+            reporters.add(new OtlpFindingsReporter(otlpExport));
+        }
         Watchdog watchdog = new Watchdog(options.stallThreshold(), problems);
+        JfrReporter jfr = new JfrReporter(watchdog.monitor(), problems);
+        reporters.add(jfr);
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
-        reporting.start();
         exit.at(ExitHook.Step.DELIVERY, reporting::stop);
         DetectionSubscribers.deliverWith(reporting::flush);
 
@@ -74,9 +86,19 @@ final class Startup {
         DesignatedThreads designated = new DesignatedThreads(options.threads(), frameworks, options.commonPool());
         Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), meters::countBlockingCall,
                 reporting::submit);
+        reporting.atStart(() -> jfr.watchRecordings(detector));
+        PinningWatch pinning = new PinningWatch(reporting::submit, meters, problems);
+        if (options.pinned()) {
+            detector.onVirtualThread(pinning::virtualThreadSeen);
+        }
+        reporting.start();
         Probe.install(detector);
         MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
                 problems);
+        if (otlpExport != null) {
+            otlpExport.start();
+            exit.at(ExitHook.Step.DELIVERY, otlpExport::finish); // after the reporters had the last findings
+        }
         Instrumenter instrumenter = new Instrumenter(instrumentation, options.cache(), problems)
                 .timeLoops(frameworks.eventLoops(), frameworks.tasks());
         BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, options.allow(), attachedLate);
@@ -86,6 +108,6 @@ final class Startup {
         exit.at(ExitHook.Step.LAST_DETECTIONS, watchdog::flush);
         exit.at(ExitHook.Step.SUMMARY, new LoopSummary(watchdog.monitor(), err)::print);
 
-        SelfTest.startInBackground(detector, Catalog.OPERATIONS, probed, options, err, exit);
+        SelfTest.startInBackground(detector, Catalog.OPERATIONS, probed, options, pinning.availability(), err, exit);
     }
 }

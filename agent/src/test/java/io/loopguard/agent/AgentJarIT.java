@@ -31,7 +31,10 @@ class AgentJarIT {
             assertEquals(List.of(), services, "service files for unrelocated types");
             for (String relocated : List.of("io/loopguard/shaded/net/bytebuddy/ByteBuddy.class",
                     "io/loopguard/shaded/io/micrometer/prometheusmetrics/PrometheusMeterRegistry.class",
-                    "io/loopguard/shaded/org/HdrHistogram/Histogram.class")) {
+                    "io/loopguard/shaded/org/HdrHistogram/Histogram.class",
+                    "io/loopguard/shaded/io/micrometer/registry/otlp/OtlpMeterRegistry.class",
+                    "io/loopguard/shaded/io/opentelemetry/proto/logs/v1/LogRecord.class",
+                    "io/loopguard/shaded/com/google/protobuf/GeneratedMessage.class")) {
                 assertTrue(jar.getEntry(relocated) != null, relocated + " is inside, relocated");
             }
         }

@@ -66,9 +66,8 @@ public final class ExtraDesignatedThreads {
         if (ACTIVE.isEmpty()) {
             return false;
         }
-        String name = thread.getName();
         for (Pattern pattern : ACTIVE) {
-            if (pattern.matcher(name).matches()) {
+            if (ThreadNames.matches(pattern, thread)) {
                 return true;
             }
         }

@@ -37,6 +37,7 @@ public final class Probe {
             BlockingCallError error = listener.blockingCall(operation);
             if (error != null) {
                 state.depth--;
+                state.callEnd = null;
                 throw error;
             }
         }
@@ -45,8 +46,22 @@ public final class Probe {
 
     /** Exit of a probed blocking method, normal or by exception. */
     public static void exit(ThreadState state) {
+        if (state != null && --state.depth == 0 && state.callEnd != null) {
+            Runnable end = state.callEnd;
+            state.callEnd = null;
+            end.run();
+        }
+    }
+
+    /**
+     * Called by the agent while it handles a blocking call on the current thread: {@code end} runs on this
+     * thread when that call returns (right away for a {@code native} method, whose return is not probed).
+     * It must not throw.
+     */
+    public static void whenCallEnds(Runnable end) {
+        ThreadState state = STATE.get();
         if (state != null) {
-            state.depth--;
+            state.callEnd = end;
         }
     }
 

@@ -18,6 +18,8 @@ public final class ThreadState {
     int depth;
     /** The clock of the event loop this thread runs, while it is inside the loop's run method. */
     LoopClock loopClock;
+    /** What to run when the outermost probed call in progress returns (it times the call), or {@code null}. */
+    Runnable callEnd;
 
     ThreadState() {
     }

@@ -26,7 +26,8 @@ final class KnownOptions {
                     "detections are reported on stderr only", (Path) null, (value, leftOut) -> OptionValues.path(value),
                     (options, path) -> options.events = path, options -> text(options.events())),
             new Option<>("threads", "a Java regex", "Also designate threads whose whole name matches, e.g."
-                    + " `threads=order-loop-\\d+`.",
+                    + " `threads=order-loop-\\d+`. Virtual threads only where the pattern says `virtual:`"
+                    + " (`threads=virtual:request-.*`; see docs/virtual-threads.md); carrier threads never.",
                     "no thread is designated by name", (Pattern) null, (value, leftOut) -> OptionValues.regex(value),
                     (options, regex) -> options.threads = regex,
                     options -> options.threads() == null ? null : options.threads().pattern()),
@@ -58,6 +59,13 @@ final class KnownOptions {
                     StallThreshold.DEFAULT, (value, leftOut) -> StallThreshold.parse(value),
                     (options, threshold) -> options.stallThreshold = threshold,
                     options -> options.stallThreshold() == null ? "off" : options.stallThreshold().toMillis() + "ms"),
+            new Option<>("pinned", "`true`, `false`", "Report virtual threads that block while pinned to their"
+                    + " carrier thread (JDK 21+), from the JDK's own `jdk.VirtualThreadPinned` events: a Flight Recorder"
+                    + " stream started when the first virtual thread appears (0.5-1.2 s of CPU and 6-18 MiB then, measured on"
+                    + " JDK 25)."
+                    + " See docs/virtual-threads.md.",
+                    "pinned virtual threads are reported", true, (value, leftOut) -> OptionValues.bool(value),
+                    (options, on) -> options.pinned = on, options -> String.valueOf(options.pinned())),
             new Option<>("cache", "`on`, `off`, or a directory", "Keep the classes the agent has rewritten on disk, so"
                     + " that later starts skip rewriting them (the bulk of the agent's start-up time). `on`: in"
                     + " `$XDG_CACHE_HOME/loopguard/classes`, else `~/.cache/loopguard/classes`, a directory only you can"
@@ -74,7 +82,18 @@ final class KnownOptions {
                     + " given, with its value and where it came from (system property, environment variable,"
                     + " agent argument or config file).",
                     "options are not shown", false, (value, leftOut) -> OptionValues.bool(value),
-                    (options, on) -> options.showOptions = on, options -> String.valueOf(options.showOptions())));
+                    (options, on) -> options.showOptions = on, options -> String.valueOf(options.showOptions())),
+            new Option<>("otlp-endpoint", "an `http://` or `https://` address, or `off`", "Send the meters and each"
+                    + " new finding to an OpenTelemetry Collector over OTLP/HTTP, e.g."
+                    + " `otlp-endpoint=http://otel-collector:4318` ([Many services](otlp.md)). Without it,"
+                    + " `OTEL_EXPORTER_OTLP_ENDPOINT` turns the export on; `off` keeps it off even then.",
+                    "nothing is exported over OTLP", (String) null, (value, leftOut) -> OtlpOptions.endpoint(value),
+                    (options, endpoint) -> options.otlpEndpoint = endpoint, Options::otlpEndpoint),
+            new Option<>("otlp-step", "a duration (`30s`, `1m`; at least `1s`)", "How often the meters are pushed"
+                    + " over OTLP.",
+                    "the default " + OtlpOptions.DEFAULT_STEP.toSeconds() + "s is kept", OtlpOptions.DEFAULT_STEP,
+                    (value, leftOut) -> OtlpOptions.step(value), (options, step) -> options.otlpStep = step,
+                    options -> OtlpOptions.text(options.otlpStep())));
 
     private KnownOptions() {
     }

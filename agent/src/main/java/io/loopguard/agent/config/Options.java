@@ -18,14 +18,20 @@ import java.util.regex.Pattern;
  * @param metricsHost    the address the Prometheus endpoint listens on (loopback unless the user widens it)
  * @param stallThreshold how long one event-loop task may run before it is reported as a stall, or
  *                       {@code null} ({@code off}) for no stall reports
+ * @param pinned         whether virtual threads that block while pinned to their carrier are reported (JDK 21+)
  * @param cache          {@code on}, {@code off} or the directory where rewritten classes are kept between runs
  * @param config         the properties file further options were read from, or {@code null}
  * @param showOptions    whether start-up prints where each given option came from
+ * @param otlpEndpoint   the OpenTelemetry collector's OTLP/HTTP address ({@code http://host:4318}), {@link #OFF} to
+ *                       export nothing even if {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set, or {@code null} if not given
+ * @param otlpStep       how often the meters are pushed over OTLP
  */
 public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> allow, boolean commonPool,
-                      int metricsPort, String metricsHost, Duration stallThreshold, String cache, Path config,
-                      boolean showOptions) {
+                      int metricsPort, String metricsHost, Duration stallThreshold, boolean pinned, String cache,
+                      Path config,
+                      boolean showOptions, String otlpEndpoint, Duration otlpStep) {
 
+    public static final String OFF = "off";
     public static final Options DEFAULTS = new Builder().build();
 
     /**
@@ -54,9 +60,12 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
         int metricsPort;
         String metricsHost;
         Duration stallThreshold;
+        boolean pinned;
         String cache;
         Path config;
         boolean showOptions;
+        String otlpEndpoint;
+        Duration otlpStep;
 
         Builder() {
             KnownOptions.ALL.forEach(option -> option.setDefault(this));
@@ -64,7 +73,7 @@ public record Options(Mode mode, Path events, Pattern threads, List<MethodRef> a
 
         Options build() {
             return new Options(mode, events, threads, allow, commonPool, metricsPort, metricsHost, stallThreshold,
-                    cache, config, showOptions);
+                    pinned, cache, config, showOptions, otlpEndpoint, otlpStep);
         }
     }
 }

@@ -51,6 +51,16 @@ record CallStack(List<StackTraceElement> elements, List<String> lines, String ca
                 frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
     }
 
+    /** The method the call site called ({@code java.lang.Thread.sleep}), or {@code null} if it is the top frame. */
+    String calledMethod() {
+        int callSiteIndex = callSite == null ? -1 : lines.indexOf(callSite);
+        if (callSiteIndex <= 0) {
+            return null;
+        }
+        StackTraceElement called = elements.get(callSiteIndex - 1);
+        return called.getClassName() + "." + called.getMethodName();
+    }
+
     private static CallStack render(Frames frames) {
         List<StackTraceElement> elements = List.of(frames.elements);
         List<String> lines = elements.stream().map(StackTraceElement::toString).toList();

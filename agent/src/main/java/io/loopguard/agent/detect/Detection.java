@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One thing a designated thread should not have done, as every reporter sees it.
  *
- * @param type      {@code blocking-call} or {@code stall}
+ * @param type      {@code blocking-call}, {@code stall} or {@code pinned}
  * @param operation the blocking JDK method that was probed, e.g. {@code java.lang.Thread.sleep}
  * @param via       the JDK or client-library method the application called to get there, or {@code null} if
  *                  it is the operation
@@ -14,17 +14,25 @@ import java.util.List;
  *                  ...), or {@code null} if there is none
  * @param stack     the calling thread's stack, Loopguard's own frames removed
  * @param stall     for a {@code stall}, what the watchdog measured; {@code null} otherwise
+ * @param pinning   for {@code pinned}, how the virtual thread held its carrier; {@code null} otherwise
  */
 public record Detection(String type, String operation, String via, String thread, String callSite,
-                        List<String> stack, Instant time, String hint, Stall stall) {
+                        List<String> stack, Instant time, String hint, Stall stall, Pinning pinning) {
 
     public static final String BLOCKING_CALL = "blocking-call";
     public static final String STALL = "stall";
+    public static final String PINNED = "pinned";
 
     /** A detection of a blocking call. */
     public Detection(String type, String operation, String via, String thread, String callSite,
                      List<String> stack, Instant time, String hint) {
-        this(type, operation, via, thread, callSite, stack, time, hint, null);
+        this(type, operation, via, thread, callSite, stack, time, hint, null, null);
+    }
+
+    /** A detection of a stall. */
+    public Detection(String type, String operation, String via, String thread, String callSite,
+                     List<String> stack, Instant time, String hint, Stall stall) {
+        this(type, operation, via, thread, callSite, stack, time, hint, stall, null);
     }
 
     /** The operation as the application saw it: {@code LinkedBlockingQueue.take (via ...await)}. */

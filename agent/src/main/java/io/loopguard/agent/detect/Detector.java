@@ -5,7 +5,9 @@ import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.config.Mode;
 import io.loopguard.agent.threads.DesignatedThreads;
+import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ProbeListener;
+import io.loopguard.bootstrap.ThreadNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -26,6 +28,9 @@ public final class Detector implements ProbeListener {
     private final BiConsumer<String, String> counter;
     private final Consumer<Supplier<Detection>> delivery;
     private volatile SelfTestCanary canary;
+    /** Set once a JDK Flight Recorder recording has run: until then, no JFR class is loaded. */
+    private volatile CallTimer callTimer;
+    private volatile Runnable virtualThreadSeen;
 
     /**
      * @param counter  told of each blocking call (operation, thread name) at once, so that counts are exact
@@ -47,8 +52,22 @@ public final class Detector implements ProbeListener {
         canary = value;
     }
 
+    /** From now on, each blocking call reported is also timed by {@code timer} (a JFR event). */
+    public void timeCallsWith(CallTimer timer) {
+        callTimer = timer;
+    }
+
+    /** Runs {@code action} each time a virtual thread first reaches a probe; it must return at once. */
+    public void onVirtualThread(Runnable action) {
+        virtualThreadSeen = action;
+    }
+
     @Override
     public boolean isDesignated(Thread thread) {
+        Runnable virtual = virtualThreadSeen;
+        if (virtual != null && ThreadNames.isVirtual(thread)) {
+            virtual.run();
+        }
         SelfTestCanary current = canary;
         return current != null && current.owns(thread) || designatedThreads.isDesignated(thread);
     }
@@ -75,17 +94,36 @@ public final class Detector implements ProbeListener {
         if (Thread.currentThread() instanceof AgentThread) {
             return null; // the agent's own threads may block, even when a run-time thread pattern names them
         }
-        String thread = Thread.currentThread().getName();
+        String thread = name(Thread.currentThread());
         Instant time = Instant.now();
         counter.accept(operation.name(), thread);
-        if (mode != Mode.STRICT) {
+        CallTimer timer = callTimer;
+        Consumer<Detection> callEnded = timer == null ? null : timer.start();
+        if (mode != Mode.STRICT && callEnded == null) {
             delivery.accept(() -> detection(operation, CallStack.of(trace, operation.name()), thread, time));
             return null;
         }
+        // Strict mode needs the stack now for its error; a timed call needs it for its event when it returns.
         CallStack stack = CallStack.of(trace, operation.name());
         Detection detection = detection(operation, stack, thread, time);
         delivery.accept(() -> detection);
-        return detection == null ? null : strictError(detection, stack);
+        if (detection == null) {
+            return null;
+        }
+        BlockingCallError error = mode == Mode.STRICT ? strictError(detection, stack) : null;
+        if (callEnded != null && error != null) {
+            callEnded.accept(detection); // the call will not happen: the error is thrown in its place
+        } else if (callEnded != null) {
+            Probe.whenCallEnds(() -> callEnded.accept(detection));
+        }
+        return error;
+    }
+
+    /** A virtual thread has no name unless the application gave it one: as pinned reports name it. */
+    @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+
+    private static String name(Thread thread) {
+        String name = thread.getName();
+        return name.isEmpty() && ThreadNames.isVirtual(thread) ? "virtual thread #" + thread.getId() : name;
     }
 
     /**

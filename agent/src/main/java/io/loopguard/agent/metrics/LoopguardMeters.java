@@ -9,8 +9,15 @@ public final class LoopguardMeters {
     public static final MeterSpec BLOCKING_CALLS = MeterSpec.counter("loopguard.blocking.calls", "calls",
             "Blocking calls made on threads that must never block", "operation", "thread.group");
 
+    public static final MeterSpec PINNED = MeterSpec.counter("loopguard.pinned", null,
+            "Virtual threads that blocked while pinned to their carrier thread, by the blocking method", "operation");
+
     public static final MeterSpec EVENTS_DROPPED = MeterSpec.counter("loopguard.events.dropped", null,
             "Detections not written to stderr or the events file because the report queue was full");
+
+    public static final MeterSpec EXPORT_DROPPED = MeterSpec.counter("loopguard.export.dropped", null,
+            "Findings (signal=logs) and meter pushes (signal=metrics) given up on: refused by the OTLP collector,"
+                    + " beyond the queue while it was unreachable, or still unsent at exit", "signal");
 
     public static final MeterSpec STALLS = MeterSpec.counter("loopguard.stalls", null,
             "Event-loop tasks that ran longer than the stall threshold", "thread.group", "cause");

@@ -78,6 +78,16 @@ public final class MeterExport {
         sync(binding);
     }
 
+    /**
+     * Binds a registry the agent made for itself (the OTLP one) like {@link #bind}; the returned action
+     * registers the series that appeared since, so that a last push at exit has every one.
+     */
+    public static Runnable bindOwn(Object registry) {
+        MeterExport export = running;
+        export.bind(registry);
+        return () -> export.bindings.stream().filter(binding -> binding.isFor(registry)).forEach(export::sync);
+    }
+
     private void run() {
         if (endpoint != null) {
             try {

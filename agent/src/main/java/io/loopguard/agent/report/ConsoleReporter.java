@@ -1,6 +1,7 @@
 package io.loopguard.agent.report;
 
 import io.loopguard.agent.detect.Detection;
+import io.loopguard.agent.detect.Pinning;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ public final class ConsoleReporter implements Reporter {
     private final Map<String, CallSiteCount> callSites = new LinkedHashMap<>();
     private final StallConsoleLines stalls;
     private long total;
+    private long pinned;
     private long dropped;
 
     public ConsoleReporter(PrintStream err) {
@@ -32,7 +34,11 @@ public final class ConsoleReporter implements Reporter {
             stalls.report(detection);
             return;
         }
-        total++;
+        if (detection.pinning() != null) {
+            pinned++;
+        } else {
+            total++;
+        }
         String key = detection.type() + ' ' + detection.describeOperation() + ' ' + detection.callSite();
         CallSiteCount count = callSites.get(key);
         if (count != null) {
@@ -40,9 +46,7 @@ public final class ConsoleReporter implements Reporter {
             return;
         }
         callSites.put(key, new CallSiteCount(detection));
-        StringBuilder text = new StringBuilder(2048)
-                .append("loopguard: blocking call ").append(detection.describeOperation())
-                .append(" on thread \"").append(detection.thread()).append("\", which must never block, at ")
+        StringBuilder text = new StringBuilder(2048).append(headline(detection))
                 .append(detection.callSite() != null ? detection.callSite() : "(no application frame)").append('\n');
         List<String> stack = detection.stack();
         for (int i = 0; i < Math.min(stack.size(), STACK_LINES); i++) {
@@ -56,6 +60,18 @@ public final class ConsoleReporter implements Reporter {
         err.println(text);
     }
 
+    private static String headline(Detection detection) {
+        Pinning pinning = detection.pinning();
+        if (pinning == null) {
+            return "loopguard: blocking call " + detection.describeOperation() + " on thread \"" + detection.thread()
+                    + "\", which must never block, at ";
+        }
+        String carrier = pinning.carrier() != null ? "its carrier thread \"" + pinning.carrier() + "\"" : "its carrier thread";
+        return "loopguard: virtual thread \"" + detection.thread() + "\" blocked in " + detection.operation()
+                + " while pinned (" + pinning.reason() + "), holding " + carrier + " for " + pinning.durationMillis()
+                + " ms, at ";
+    }
+
     @Override
     public void dropped(long count) {
         dropped += count;
@@ -64,26 +80,41 @@ public final class ConsoleReporter implements Reporter {
     @Override
     public void close() {
         stalls.summary();
+        if (pinned > 0) {
+            err.println(summary(Detection.PINNED, "loopguard: summary: " + pinned
+                    + (pinned == 1 ? " virtual thread blocked" : " virtual threads blocked") + " while pinned to"
+                    + " their carrier thread, from " + callSites(Detection.PINNED)));
+        }
         if (total == 0 && dropped == 0) {
             err.println("loopguard: summary: no blocking calls on threads that must never block");
             return;
         }
-        StringBuilder text = new StringBuilder("loopguard: summary: ").append(total)
-                .append(total == 1 ? " blocking call" : " blocking calls").append(" from ")
-                .append(callSites.size()).append(callSites.size() == 1 ? " call site" : " call sites")
-                .append(" on threads that must never block");
+        String head = "loopguard: summary: " + total + (total == 1 ? " blocking call" : " blocking calls") + " from "
+                + callSites(Detection.BLOCKING_CALL) + " on threads that must never block";
         if (dropped > 0) {
-            text.append(", and ").append(dropped).append(" more not reported because the report queue was full");
+            head += ", and " + dropped + " more not reported because the report queue was full";
         }
-        callSites.values().stream()
+        err.println(summary(Detection.BLOCKING_CALL, head));
+    }
+
+    private String callSites(String type) {
+        long count = callSites.values().stream().filter(c -> c.first.type().equals(type)).count();
+        return count + (count == 1 ? " call site" : " call sites");
+    }
+
+    /** {@code head}, then the call sites of detections of {@code type}, most frequent first. */
+    private String summary(String type, String head) {
+        StringBuilder text = new StringBuilder(head);
+        List<CallSiteCount> ofType = callSites.values().stream().filter(c -> c.first.type().equals(type)).toList();
+        ofType.stream()
                 .sorted(Comparator.comparingLong((CallSiteCount c) -> c.calls).reversed())
                 .limit(SUMMARY_LINES)
                 .forEach(c -> text.append(String.format("%nloopguard: %8d  %s  at %s", c.calls,
                         c.first.describeOperation(), c.first.callSite())));
-        if (callSites.size() > SUMMARY_LINES) {
-            text.append("\nloopguard: ... and ").append(callSites.size() - SUMMARY_LINES).append(" more call sites");
+        if (ofType.size() > SUMMARY_LINES) {
+            text.append("\nloopguard: ... and ").append(ofType.size() - SUMMARY_LINES).append(" more call sites");
         }
-        err.println(text);
+        return text.toString();
     }
 
     private static final class CallSiteCount {

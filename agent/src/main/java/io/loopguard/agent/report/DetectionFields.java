@@ -1,6 +1,7 @@
 package io.loopguard.agent.report;
 
 import io.loopguard.agent.detect.Detection;
+import io.loopguard.agent.detect.Pinning;
 import io.loopguard.agent.detect.Stall;
 import java.time.Instant;
 import java.util.Collections;
@@ -13,14 +14,15 @@ import java.util.Map;
  * events file writes them. Values are {@link String}, {@link Long}, {@link Boolean} or {@code List<String>};
  * an absent field is left out. Field names are a contract (DESIGN.md): never renamed or removed.
  */
-final class DetectionFields {
+public final class DetectionFields {
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
     private DetectionFields() {
     }
 
-    static Map<String, Object> of(Detection detection) {
+    public static Map<String, Object> of(Detection detection) {
         Stall stall = detection.stall();
+        Pinning pinning = detection.pinning();
         DetectionFields fields = new DetectionFields()
                 .put("type", detection.type())
                 .put("operation", detection.operation())
@@ -28,6 +30,9 @@ final class DetectionFields {
                 .put("thread", detection.thread());
         if (stall != null) {
             fields.put("durationMillis", stall.durationMillis());
+        }
+        if (pinning != null) {
+            fields.put("durationMillis", pinning.durationMillis());
         }
         fields.put("callSite", detection.callSite())
                 .put("stack", detection.stack())
@@ -47,6 +52,9 @@ final class DetectionFields {
             if (stall.warmup()) {
                 fields.put("warmup", true);
             }
+        }
+        if (pinning != null) {
+            fields.put("reason", pinning.reason()).put("carrier", pinning.carrier());
         }
         return fields.done();
     }

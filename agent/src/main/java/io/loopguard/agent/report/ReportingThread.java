@@ -5,6 +5,7 @@ import io.loopguard.agent.detect.Detection;
 import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ThreadState;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -25,6 +26,7 @@ public final class ReportingThread {
     private final AtomicLong submitted = new AtomicLong();
     /** How many submitted detections were delivered (or counted as dropped); written by this thread only. */
     private volatile long delivered;
+    private final List<Runnable> atStart = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     /** Set while this thread parks with nothing to do, so that only then does a submit pay for waking it. */
     private volatile boolean idle;
@@ -37,6 +39,11 @@ public final class ReportingThread {
 
     public void start() {
         thread.start();
+    }
+
+    /** Runs {@code first} on this thread as it starts, before {@link #start} returns or not: work kept off the start path. */
+    public void atStart(Runnable first) {
+        atStart.add(first);
     }
 
     /** Hands a detection to this thread. Never blocks: safe on any thread. */
@@ -84,6 +91,7 @@ public final class ReportingThread {
     }
 
     private void run() {
+        atStart.forEach(Runnable::run);
         while (!stopping) {
             if (!drain()) {
                 idle = true;

@@ -4,6 +4,7 @@ import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.frameworks.FrameworkDescription;
 import io.loopguard.agent.frameworks.TaskRunner;
+import io.loopguard.bootstrap.ThreadNames;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class DesignatedThreads {
             return false;
         }
         for (Pattern names : threadNames) {
-            if (names.matcher(thread.getName()).matches()) {
+            if (ThreadNames.matches(names, thread)) {
                 return true;
             }
         }

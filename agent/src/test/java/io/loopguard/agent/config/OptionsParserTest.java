@@ -51,8 +51,9 @@ class OptionsParserTest {
     void everyOptionTakesAGoodValue() {
         Options options = parse("mode=strict,events=/tmp/loopguard.jsonl,threads=order-loop-\\d{1,3},"
                 + "allow=com.acme.A#load;com.acme.B#fetch,common-pool=true,metrics-port=9404,metrics-host=0.0.0.0,"
-                + "stall-threshold=2s,show-options=false");
+                + "stall-threshold=2s,pinned=false,show-options=false");
         assertEquals(List.of(), lines);
+        assertFalse(options.pinned());
         assertEquals(Mode.STRICT, options.mode());
         assertEquals(Path.of("/tmp/loopguard.jsonl"), options.events());
         assertEquals("order-loop-\\d{1,3}", options.threads().pattern(), "a comma inside a value is kept");
@@ -113,7 +114,7 @@ class OptionsParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mode", "events", "threads", "allow", "common-pool", "metrics-port", "metrics-host",
-        "stall-threshold", "config", "show-options"})
+        "stall-threshold", "pinned", "config", "show-options"})
     void anEmptyValueIsOneLineSayingWhatItNeeds(String key) {
         assertEquals(Options.DEFAULTS, parse(key + "= "));
         Option<?> option = KnownOptions.named(key);
@@ -124,7 +125,8 @@ class OptionsParserTest {
     void anUnknownKeyIsNamedWithTheKnownOnes() {
         assertEquals(Mode.REPORT, parse("mdoe=strict").mode());
         assertEquals(List.of("option mdoe: is not a Loopguard option (known: mode, events, threads, allow, common-pool,"
-                + " metrics-port, metrics-host, stall-threshold, cache, config, show-options); it is ignored"), lines);
+                + " metrics-port, metrics-host, stall-threshold, pinned, cache, config, show-options, otlp-endpoint, otlp-step);"
+                + " it is ignored"), lines);
     }
 
     @Test
@@ -249,7 +251,7 @@ class OptionsParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "mode=strict", "mode=off,events=/tmp/a b.jsonl", "threads=loop-\\d{1,2},common-pool=true",
         "allow=com.acme.A#load;com.acme.B#fetch,metrics-port=9404,metrics-host=0.0.0.0", "stall-threshold=off",
-        "stall-threshold=2s,show-options=true", "config=/etc/loopguard.properties"})
+        "stall-threshold=2s,show-options=true", "pinned=false", "config=/etc/loopguard.properties"})
     void toStringIsAnAgentArgumentThatParsesBackToTheSameOptions(String argument) {
         Options options = parse(argument);
         Options again = parse(options.toString());
