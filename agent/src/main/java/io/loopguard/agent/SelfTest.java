@@ -1,23 +1,32 @@
 package io.loopguard.agent;
 
 import io.loopguard.agent.catalog.BlockingOperation;
+import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.config.Options;
 import io.loopguard.agent.detect.Detector;
 import io.loopguard.agent.detect.SelfTestCanary;
+import io.loopguard.agent.exit.ExitHook;
 import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ThreadState;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Proves at start-up that every probe fires on this JDK: each operation's exercise runs on a canary
  * thread, where a working probe throws at once instead of blocking. A probe that did not take is
- * named in the start-up line instead of silently missing calls.
+ * named in the start-up line instead of silently missing calls. It runs on an agent thread, so the
+ * application starts meanwhile; a JVM that exits sooner waits for the verdict at exit.
  */
 final class SelfTest {
-    private static final long EXERCISE_TIMEOUT_MILLIS = 2_000;
+    /** Generous: a working probe answers at once, and only a machine with no CPU to spare takes long. */
+    private static final long EXERCISES_TIMEOUT_MILLIS = 10_000;
+    private static final long VERDICT_AT_EXIT_MILLIS = 4_000;
 
     private final int operations;
     private final List<String> notProbed;
@@ -27,29 +36,70 @@ final class SelfTest {
         this.notProbed = notProbed;
     }
 
+    /**
+     * Runs the self-test on an agent thread and prints its verdict on {@code err}, at the latest at exit.
+     *
+     * @param outputs where detections and meters go, as far as is known when the verdict is printed
+     * @param more    what the start-up line says after the verdict
+     */
+    static void startInBackground(Detector detector, List<BlockingOperation> operations, BitSet probed,
+                                  Options options, Supplier<List<String>> outputs, String more, PrintStream err,
+                                  ExitHook exit) {
+        CountDownLatch printed = new CountDownLatch(1);
+        new AgentThread("loopguard-self-test-runner", () -> {
+            try {
+                err.println(run(detector, operations, probed).describe(options, outputs.get()) + more);
+            } finally {
+                printed.countDown();
+            }
+        }).start();
+        exit.at(ExitHook.Step.START_UP_VERDICT, () -> {
+            try {
+                if (!printed.await(VERDICT_AT_EXIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    err.println("loopguard: the start-up self-test had not finished at exit (a machine with no CPU"
+                            + " to spare?); whether every probe took on this JDK is not known");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     static SelfTest run(Detector detector, List<BlockingOperation> operations, BitSet probed) {
         SelfTestCanary canary = new SelfTestCanary();
         detector.useCanary(canary);
-        List<String> notProbed = new ArrayList<>();
+        List<Thread> exercises = new ArrayList<>();
+        for (int id = 0; id < operations.size(); id++) {
+            if (probed.get(id)) {
+                exercises.add(exercise(canary, operations.get(id)));
+            }
+        }
         // Waiting for the canaries is the agent's own blocking, even on a thread the threads option names.
         ThreadState state = Probe.allow();
         try {
-            for (int id = 0; id < operations.size(); id++) {
-                BlockingOperation operation = operations.get(id);
-                if (probed.get(id)) {
-                    exercise(canary, operation);
-                }
-                if (!canary.hasFired(id)) {
-                    notProbed.add(operation.name());
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXERCISES_TIMEOUT_MILLIS);
+            for (Thread exercise : exercises) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left > 0) {
+                    exercise.join(left);
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             Probe.disallow(state);
+        }
+        List<String> notProbed = new ArrayList<>();
+        for (int id = 0; id < operations.size(); id++) {
+            if (!canary.hasFired(id)) {
+                notProbed.add(operations.get(id).name());
+            }
         }
         return new SelfTest(operations.size(), notProbed);
     }
 
-    private static void exercise(SelfTestCanary canary, BlockingOperation operation) {
+    /** All at once, each on its canary: a working probe ends its exercise at once, a broken one never does. */
+    private static Thread exercise(SelfTestCanary canary, BlockingOperation operation) {
         Thread thread = canary.newThread(() -> {
             try {
                 operation.exercise().run();
@@ -58,11 +108,7 @@ final class SelfTest {
             }
         });
         thread.start();
-        try {
-            thread.join(EXERCISE_TIMEOUT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return thread;
     }
 
     /** @param outputs where detections and meters go, as far as is known when this is printed */

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Wires the agent together in the order data flows: options, reporters, detector, probes, self-test. */
 final class Startup {
@@ -96,22 +97,26 @@ final class Startup {
             otlpExport.start();
             exit.at(ExitHook.Step.DELIVERY, otlpExport::finish); // after the reporters had the last findings
         }
-        Instrumenter instrumenter = new Instrumenter(instrumentation, problems)
+        Instrumenter instrumenter = new Instrumenter(instrumentation, options.cache(), problems)
                 .timeLoops(frameworks.eventLoops(), frameworks.tasks());
         BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, options.allow(), attachedLate);
+        exit.at(ExitHook.Step.DELIVERY, instrumenter::finishCacheWrites);
         LoopMeters.bind(meters, watchdog.monitor());
         watchdog.start(reporting::submit);
         exit.at(ExitHook.Step.LAST_DETECTIONS, watchdog::flush);
         exit.at(ExitHook.Step.SUMMARY, new LoopSummary(watchdog.monitor(), err)::print);
 
-        List<String> outputs = new ArrayList<>();
-        if (events != null) {
-            outputs.add(events.status());
-        }
-        if (metrics != null) {
-            outputs.add(metrics);
-        }
-        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options, outputs)
-                + pinning.availability());
+        Supplier<List<String>> outputs = () -> {
+            List<String> where = new ArrayList<>();
+            if (events != null) {
+                where.add(events.status());
+            }
+            if (metrics != null) {
+                where.add(metrics);
+            }
+            return where;
+        };
+        SelfTest.startInBackground(detector, Catalog.OPERATIONS, probed, options, outputs, pinning.availability(), err,
+                exit);
     }
 }

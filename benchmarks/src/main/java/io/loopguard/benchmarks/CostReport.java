@@ -78,15 +78,19 @@ public final class CostReport {
         if (parts.contains("service")) {
             ServiceThroughput service = new ServiceThroughput(settings, loopguardOptions, logs, CostReport::progress);
             List<ServiceThroughput.Measurement> measurements = service.run();
-            Files.write(RESULTS.resolve("service.csv"), csv("work,agent,round,requestsPerSecond,p99Micros,cpuMicrosPerRequest",
-                    measurements.stream().map(m -> String.join(",", m.work(), m.agent().name(), "" + m.round(),
-                            "" + m.requestsPerSecond(), "" + m.p99Micros(), "" + m.cpuMicrosPerRequest())).toList()));
-            report.append("\n**Service throughput** (Netty HTTP/1.1 hello-world, 1 event loop; `wrk -t1 -c")
+            Files.write(RESULTS.resolve("service.csv"), csv("work,loops,variant,round,requestsPerSecond,p50Micros,p99Micros,"
+                    + "p999Micros,cpuMicrosPerRequest,contextSwitchesPerRequest", measurements.stream().map(m -> String.join(",",
+                    m.work(), "" + m.loops(), m.variant(), "" + m.round(), "" + m.requestsPerSecond(), "" + m.p50Micros(),
+                    "" + m.p99Micros(), "" + m.p999Micros(), "" + m.cpuMicrosPerRequest(),
+                    "" + m.contextSwitchesPerRequest())).toList()));
+            report.append("\n**Service cost** (Netty HTTP/1.1 hello-world on 1 and 4 event loops; `wrk -c")
                     .append(settings.connections()).append(" -d").append(settings.serviceSeconds())
-                    .append("s` on loopback; median of ").append(settings.serviceRounds())
-                    .append(" interleaved rounds; ratios are the median of per-round ratios; Loopguard options `")
+                    .append("s` with 1 thread (2 for 4 loops) on loopback; ").append(settings.serviceRounds())
+                    .append(" interleaved rounds; each ratio is to no agent in the same round, median (IQR) over rounds;"
+                            + " the server's CPU time and context switches per request from `/proc`; Loopguard options `")
                     .append(service.loopguardOptions()).append("`):\n\n")
-                    .append(CostTables.service(ServiceThroughput.workLabels(), measurements));
+                    .append(CostTables.service(ServiceThroughput.workLabels(), ServiceThroughput.LOOPS,
+                            ServiceThroughput.variantLabels(), measurements));
         }
         if (parts.contains("startup")) {
             StartupCost startup = new StartupCost(settings.startupRounds(), logs, CostReport::progress);
@@ -94,14 +98,15 @@ public final class CostReport {
             for (Path jdk : startupJdks) {
                 measurements.addAll(startup.run(Machine.jdkLabel(jdk), jdk));
             }
-            Files.write(RESULTS.resolve("startup.csv"), csv("jdk,agent,round,wallMillis,peakRssMib,failure",
-                    measurements.stream().map(m -> String.join(",", m.jdk(), m.agent().name(), "" + m.round(),
-                            "" + m.wallMillis(), "" + m.peakRssMib(), m.failure() == null ? "" : '"' + m.failure()
-                                    .replace("\"", "'") + '"')).toList()));
-            report.append("\n**Start-up and memory** (a `main` that only starts; wall time from process start to"
-                    + " exit and peak RSS (`VmHWM`), median of ").append(settings.startupRounds())
-                    .append(" interleaved runs):\n\n")
-                    .append(CostTables.startup(measurements));
+            Files.write(RESULTS.resolve("startup.csv"), csv("jdk,program,variant,round,wallMillis,cpuMillis,peakRssMib,failure",
+                    measurements.stream().map(m -> String.join(",", m.jdk(), m.program(), m.variant(), "" + m.round(),
+                            "" + m.wallMillis(), "" + m.cpuMillis(), "" + m.peakRssMib(), m.failure() == null ? ""
+                                    : '"' + m.failure().replace("\"", "'") + '"')).toList()));
+            report.append("\n**Start-up and memory** (a `main` that only starts: wall time from process start to exit,"
+                    + " CPU time and peak RSS of the whole process from GNU `time`; and a Netty HTTP service: process"
+                    + " start to its first answered request. Median (IQR) of ").append(settings.startupRounds())
+                    .append(" interleaved runs after one unmeasured round, which fills Loopguard's class cache):\n\n")
+                    .append(CostTables.startup(startup.variants(), measurements));
         }
         report.append("\nLoad average after: ").append(Machine.loadAverage()).append('\n');
         Files.writeString(RESULTS.resolve("cost.md"), report);

@@ -17,8 +17,10 @@ final class CostTables {
     private static final double CPU_TARGET = 1.02;
     private static final double RATE_TARGET = 0.98;
     private static final double P99_TARGET = 1.10;
-    private static final double STARTUP_TARGET_MILLIS = 200;
-    private static final double RSS_TARGET_MIB = 25;
+    private static final double STARTUP_WALL_TARGET_MILLIS = 150;
+    private static final double STARTUP_CPU_TARGET_MILLIS = 300;
+    private static final double RSS_TARGET_MIB = 20;
+    private static final double FIRST_REQUEST_TARGET = 1.15;
 
     /** The per-call benchmarks of {@code PerCall}, in the table's order, with what each one shows. */
     private static final List<String[]> PER_CALL = List.of(
@@ -74,91 +76,159 @@ final class CostTables {
         return table.toString();
     }
 
-    static String service(List<String> works, List<ServiceThroughput.Measurement> measurements) {
-        MarkdownTable table = new MarkdownTable("handler", "agent", "req/s", "× no agent", "p99 (µs)", "× no agent",
-                "CPU per request (µs)", "× no agent", "Loopguard targets");
+    /**
+     * Service cost: per handler, loop count and variant, each figure as a ratio to no agent in the same round,
+     * median (IQR) over rounds; each Loopguard target is met, missed, or not resolved when its IQR spans it.
+     */
+    static String service(List<String> works, List<Integer> loopCounts, List<String> variants,
+                          List<ServiceThroughput.Measurement> measurements) {
+        MarkdownTable table = new MarkdownTable("handler", "loops", "agent", "req/s", "× no agent", "p50 (µs)",
+                "p99 (µs)", "× no agent", "p99.9 (µs)", "CPU/request (µs)", "× no agent", "ctx switches/request",
+                "targets: CPU ≤ 1.02×, p99 ≤ 1.10×, req/s ≥ 0.98×");
+        String baseline = variants.get(0);
         for (String work : works) {
-            List<ServiceThroughput.Measurement> none = of(measurements, work, Agent.NONE);
-            for (Agent agent : Agent.values()) {
-                List<ServiceThroughput.Measurement> runs = of(measurements, work, agent);
-                double rate = medianRatio(runs, none, ServiceThroughput.Measurement::requestsPerSecond);
-                double p99 = medianRatio(runs, none, ServiceThroughput.Measurement::p99Micros);
-                double cpu = medianRatio(runs, none, ServiceThroughput.Measurement::cpuMicrosPerRequest);
-                String targets = "";
-                if (agent == Agent.LOOPGUARD) {
-                    List<String> missed = new ArrayList<>();
-                    if (rate < RATE_TARGET) {
-                        missed.add("req/s");
+            for (int loops : loopCounts) {
+                List<ServiceThroughput.Measurement> none = of(measurements, work, loops, baseline);
+                for (String variant : variants) {
+                    List<ServiceThroughput.Measurement> runs = of(measurements, work, loops, variant);
+                    boolean isBaseline = variant.equals(baseline);
+                    List<Double> rate = ratios(runs, none, ServiceThroughput.Measurement::requestsPerSecond);
+                    List<Double> p99 = ratios(runs, none, ServiceThroughput.Measurement::p99Micros);
+                    List<Double> cpu = ratios(runs, none, ServiceThroughput.Measurement::cpuMicrosPerRequest);
+                    String targets = "";
+                    if (variant.startsWith("Loopguard")) {
+                        targets = "CPU " + atMost(cpu, CPU_TARGET) + ", p99 " + atMost(p99, P99_TARGET)
+                                + ", req/s " + atLeast(rate, RATE_TARGET);
                     }
-                    if (p99 > P99_TARGET) {
-                        missed.add("p99");
-                    }
-                    if (cpu > CPU_TARGET) {
-                        missed.add("CPU");
-                    }
-                    targets = missed.isEmpty() ? "met" : "missed: " + String.join(", ", missed);
+                    table.row(work, String.valueOf(loops), variant,
+                            format("%.0f", median(runs, ServiceThroughput.Measurement::requestsPerSecond)),
+                            isBaseline ? "" : spread(rate),
+                            format("%.0f", median(runs, ServiceThroughput.Measurement::p50Micros)),
+                            format("%.0f", median(runs, ServiceThroughput.Measurement::p99Micros)),
+                            isBaseline ? "" : spread(p99),
+                            format("%.0f", median(runs, ServiceThroughput.Measurement::p999Micros)),
+                            format("%.2f", median(runs, ServiceThroughput.Measurement::cpuMicrosPerRequest)),
+                            isBaseline ? "" : spread(cpu),
+                            format("%.3f", median(runs, ServiceThroughput.Measurement::contextSwitchesPerRequest)),
+                            targets);
                 }
-                table.row(work, agent.label(),
-                        format("%.0f", median(runs, ServiceThroughput.Measurement::requestsPerSecond)),
-                        agent == Agent.NONE ? "" : format("%.3f", rate),
-                        format("%.0f", median(runs, ServiceThroughput.Measurement::p99Micros)),
-                        agent == Agent.NONE ? "" : format("%.3f", p99),
-                        format("%.2f", median(runs, ServiceThroughput.Measurement::cpuMicrosPerRequest)),
-                        agent == Agent.NONE ? "" : format("%.3f", cpu),
-                        targets);
             }
         }
         return table.toString();
     }
 
-    static String startup(List<StartupCost.Measurement> measurements) {
-        MarkdownTable table = new MarkdownTable("JDK", "agent", "wall time (ms)", "added", "peak RSS (MiB)", "added",
-                "Loopguard ≤ +200 ms, ≤ +25 MiB");
+    private static String spread(List<Double> ratios) {
+        return format("%.3f", median(ratios, Double::doubleValue)) + " (IQR " + format("%.3f", quantile(ratios, 0.25))
+                + "–" + format("%.3f", quantile(ratios, 0.75)) + ")";
+    }
+
+    /** Met when the whole IQR is at most the target, missed when it is all above, else not resolved. */
+    private static String atMost(List<Double> ratios, double target) {
+        if (quantile(ratios, 0.75) <= target) {
+            return "met";
+        }
+        return quantile(ratios, 0.25) > target ? "missed" : "not resolved";
+    }
+
+    private static String atLeast(List<Double> ratios, double target) {
+        if (quantile(ratios, 0.25) >= target) {
+            return "met";
+        }
+        return quantile(ratios, 0.75) < target ? "missed" : "not resolved";
+    }
+
+    /** Each round's figure divided by the baseline's in the same round. */
+    private static List<Double> ratios(List<ServiceThroughput.Measurement> runs,
+                                       List<ServiceThroughput.Measurement> baseline,
+                                       ToDoubleFunction<ServiceThroughput.Measurement> figure) {
+        List<Double> ratios = new ArrayList<>();
+        for (ServiceThroughput.Measurement run : runs) {
+            baseline.stream().filter(b -> b.round() == run.round()).findFirst()
+                    .ifPresent(b -> ratios.add(figure.applyAsDouble(run) / figure.applyAsDouble(b)));
+        }
+        return ratios;
+    }
+
+    /**
+     * Start-up: per JDK and variant, the trivial main's added wall time, CPU time and peak RSS, and the Netty
+     * service's time to its first answer as a ratio to no agent, each a median with its interquartile range.
+     */
+    static String startup(List<StartupCost.Variant> variants, List<StartupCost.Measurement> measurements) {
+        MarkdownTable table = new MarkdownTable("JDK", "agent", "main: wall (ms)", "added", "CPU (ms)", "added",
+                "peak RSS (MiB)", "added", "first request (ms)", "× no agent",
+                "≤ +150 ms, ≤ +300 ms CPU, ≤ +20 MiB, ≤ 1.15×");
+        String baseline = variants.get(0).label();
         for (String jdk : measurements.stream().map(StartupCost.Measurement::jdk).distinct().toList()) {
-            List<StartupCost.Measurement> none = startupRuns(measurements, jdk, Agent.NONE);
-            double noneWall = median(none, StartupCost.Measurement::wallMillis);
-            double noneRss = median(none, StartupCost.Measurement::peakRssMib);
-            for (Agent agent : Agent.values()) {
-                List<StartupCost.Measurement> runs = startupRuns(measurements, jdk, agent);
-                if (runs.isEmpty()) {
+            List<StartupCost.Measurement> noneMain = startupRuns(measurements, jdk, "main", baseline);
+            List<StartupCost.Measurement> noneFirst = startupRuns(measurements, jdk, "first request", baseline);
+            for (StartupCost.Variant variant : variants) {
+                List<StartupCost.Measurement> main = startupRuns(measurements, jdk, "main", variant.label());
+                List<StartupCost.Measurement> first = startupRuns(measurements, jdk, "first request", variant.label());
+                if (main.isEmpty() || first.isEmpty()) {
                     String failure = measurements.stream()
-                            .filter(m -> m.jdk().equals(jdk) && m.agent() == agent && m.failure() != null)
+                            .filter(m -> m.jdk().equals(jdk) && m.variant().equals(variant.label()) && m.failure() != null)
                             .map(StartupCost.Measurement::failure).findFirst().orElse("no run");
-                    table.row(jdk, agent.label(), "did not run: " + failure, "", "", "", "");
+                    table.row(jdk, variant.label(), "did not run: " + failure, "", "", "", "", "", "", "", "");
                     continue;
                 }
-                double wall = median(runs, StartupCost.Measurement::wallMillis);
-                double rss = median(runs, StartupCost.Measurement::peakRssMib);
-                String target = agent == Agent.LOOPGUARD
-                        ? verdict(wall - noneWall <= STARTUP_TARGET_MILLIS && rss - noneRss <= RSS_TARGET_MIB) : "";
-                table.row(jdk, agent.label(), format("%.0f", wall), agent == Agent.NONE ? "" : signed(wall - noneWall, "ms"),
-                        format("%.1f", rss), agent == Agent.NONE ? "" : signed(rss - noneRss, "MiB"), target);
+                boolean isBaseline = variant.label().equals(baseline);
+                double wall = median(main, StartupCost.Measurement::wallMillis) - median(noneMain, StartupCost.Measurement::wallMillis);
+                double cpu = median(main, StartupCost.Measurement::cpuMillis) - median(noneMain, StartupCost.Measurement::cpuMillis);
+                double rss = median(main, StartupCost.Measurement::peakRssMib) - median(noneMain, StartupCost.Measurement::peakRssMib);
+                List<Double> firstRatios = roundRatios(first, noneFirst);
+                double firstRatio = median(firstRatios, Double::doubleValue);
+                String target = variant.agent() == Agent.LOOPGUARD ? verdict(wall <= STARTUP_WALL_TARGET_MILLIS
+                        && cpu <= STARTUP_CPU_TARGET_MILLIS && rss <= RSS_TARGET_MIB && firstRatio <= FIRST_REQUEST_TARGET) : "";
+                table.row(jdk, variant.label(), withSpread(main, StartupCost.Measurement::wallMillis, "%.0f"),
+                        isBaseline ? "" : signed(wall, "ms"), withSpread(main, StartupCost.Measurement::cpuMillis, "%.0f"),
+                        isBaseline ? "" : signed(cpu, "ms"), withSpread(main, StartupCost.Measurement::peakRssMib, "%.1f"),
+                        isBaseline ? "" : signed(rss, "MiB"), withSpread(first, StartupCost.Measurement::wallMillis, "%.0f"),
+                        isBaseline ? "" : format("%.2f", firstRatio) + " (IQR " + format("%.2f", quantile(firstRatios, 0.25))
+                                + "–" + format("%.2f", quantile(firstRatios, 0.75)) + ")", target);
             }
         }
         return table.toString();
+    }
+
+    private static <T> String withSpread(List<T> values, ToDoubleFunction<T> figure, String pattern) {
+        List<Double> figures = values.stream().map(figure::applyAsDouble).toList();
+        return format(pattern, median(figures, Double::doubleValue)) + " (IQR " + format(pattern, quantile(figures, 0.25))
+                + "–" + format(pattern, quantile(figures, 0.75)) + ")";
+    }
+
+    /** Each round's figure divided by the baseline's in the same round. */
+    private static List<Double> roundRatios(List<StartupCost.Measurement> runs, List<StartupCost.Measurement> baseline) {
+        List<Double> ratios = new ArrayList<>();
+        for (StartupCost.Measurement run : runs) {
+            baseline.stream().filter(b -> b.round() == run.round()).findFirst()
+                    .ifPresent(b -> ratios.add(run.wallMillis() / b.wallMillis()));
+        }
+        return ratios;
+    }
+
+    /** The {@code q} quantile, interpolated between the nearest ranks; NaN when there are no values. */
+    static double quantile(List<Double> values, double q) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double rank = q * (sorted.length - 1);
+        int below = (int) Math.floor(rank);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
     }
 
     private static List<ServiceThroughput.Measurement> of(List<ServiceThroughput.Measurement> all, String work,
-                                                          Agent agent) {
-        return all.stream().filter(m -> m.work().equals(work) && m.agent() == agent).toList();
+                                                          int loops, String variant) {
+        return all.stream().filter(m -> m.work().equals(work) && m.loops() == loops && m.variant().equals(variant)).toList();
     }
 
     private static List<StartupCost.Measurement> startupRuns(List<StartupCost.Measurement> all, String jdk,
-                                                             Agent agent) {
-        return all.stream().filter(m -> m.jdk().equals(jdk) && m.agent() == agent && m.failure() == null).toList();
+                                                             String program, String variant) {
+        return all.stream().filter(m -> m.jdk().equals(jdk) && m.program().equals(program)
+                && m.variant().equals(variant) && m.failure() == null).toList();
     }
 
-    /** The median over rounds of this agent's figure divided by no agent's in the same round. */
-    private static double medianRatio(List<ServiceThroughput.Measurement> runs,
-                                      List<ServiceThroughput.Measurement> none,
-                                      ToDoubleFunction<ServiceThroughput.Measurement> figure) {
-        List<Double> ratios = new ArrayList<>();
-        for (ServiceThroughput.Measurement run : runs) {
-            none.stream().filter(n -> n.round() == run.round()).findFirst()
-                    .ifPresent(n -> ratios.add(figure.applyAsDouble(run) / figure.applyAsDouble(n)));
-        }
-        return median(ratios, Double::doubleValue);
-    }
 
     static <T> double median(List<T> values, ToDoubleFunction<T> figure) {
         double[] sorted = values.stream().mapToDouble(figure).sorted().toArray();

@@ -77,6 +77,13 @@ final class KnownOptions {
                     + " See [Virtual threads](virtual-threads.md).",
                     "pinned virtual threads are reported", true, (value, leftOut) -> OptionValues.bool(value),
                     (options, on) -> options.pinned = on, options -> String.valueOf(options.pinned())),
+            new Option<>("cache", "`on`, `off`, or a directory", "Keep the classes the agent has rewritten on disk, so"
+                    + " that later starts skip rewriting them (the bulk of the agent's start-up time). `on`: in"
+                    + " `$XDG_CACHE_HOME/loopguard/classes`, else `~/.cache/loopguard/classes`, a directory only you can"
+                    + " write to; an entry is used only if it matches the class's bytes and the agent jar exactly."
+                    + " A directory that cannot be created (a read-only home) just means no cache.",
+                    "woven classes are cached in the default directory", "on", (value, leftOut) -> OptionValues.cache(value),
+                    (options, cache) -> options.cache = cache, Options::cache),
             new Option<>("config", "a file path", "Read options from this properties file, one `key=value` per"
                     + " line (e.g. `mode=strict`); every other source wins over it. Can itself be given as"
                     + " `-Dloopguard.config=` or `LOOPGUARD_CONFIG`.",

@@ -21,6 +21,15 @@ final class OptionValues {
         return Path.of(value);
     }
 
+    /** {@code on}, {@code off} or a directory path. */
+    static String cache(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (lower.equals("on") || lower.equals("off")) {
+            return lower;
+        }
+        return path(value).toString();
+    }
+
     static Pattern regex(String value) {
         try {
             return Pattern.compile(value);

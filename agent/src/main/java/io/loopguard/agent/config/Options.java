@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param stallThreshold how long one event-loop task may run before it is reported as a stall, or
  *                       {@code null} ({@code off}) for no stall reports
  * @param pinned         whether virtual threads that block while pinned to their carrier are reported (JDK 21+)
+ * @param cache          {@code on}, {@code off} or the directory where rewritten classes are kept between runs
  * @param config         the properties file further options were read from, or {@code null}
  * @param showOptions    whether start-up prints where each given option came from
  * @param otlpEndpoint   the OpenTelemetry collector's OTLP/HTTP address ({@code http://host:4318}), {@link #OFF} to
@@ -29,8 +30,8 @@ import java.util.regex.Pattern;
  */
 public record Options(Mode mode, Path events, long eventsMaxSize, boolean eventsFollowSymlinks, Pattern threads,
                       List<MethodRef> allow, boolean commonPool, int metricsPort, String metricsHost,
-                      Duration stallThreshold, boolean pinned, Path config, boolean showOptions, String otlpEndpoint,
-                      Duration otlpStep) {
+                      Duration stallThreshold, boolean pinned, String cache, Path config, boolean showOptions,
+                      String otlpEndpoint, Duration otlpStep) {
 
     public static final String OFF = "off";
     public static final Options DEFAULTS = new Builder().build();
@@ -64,6 +65,7 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
         String metricsHost;
         Duration stallThreshold;
         boolean pinned;
+        String cache;
         Path config;
         boolean showOptions;
         String otlpEndpoint;
@@ -75,7 +77,7 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
 
         Options build() {
             return new Options(mode, events, eventsMaxSize, eventsFollowSymlinks, threads, allow, commonPool, metricsPort,
-                    metricsHost, stallThreshold, pinned, config, showOptions, otlpEndpoint, otlpStep);
+                    metricsHost, stallThreshold, pinned, cache, config, showOptions, otlpEndpoint, otlpStep);
         }
     }
 }

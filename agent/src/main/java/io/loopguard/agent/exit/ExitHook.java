@@ -19,6 +19,8 @@ public final class ExitHook {
 
     /** What happens at exit, in this order. */
     public enum Step {
+        /** The start-up self-test's verdict is printed, if it is not out yet. */
+        START_UP_VERDICT,
         /** Parts that find detections submit their last ones (the watchdog: stalls that ended). */
         LAST_DETECTIONS,
         /** Every detection is delivered and the reporters closed. */

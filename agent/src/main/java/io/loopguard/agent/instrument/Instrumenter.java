@@ -1,12 +1,5 @@
 package io.loopguard.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isNative;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.catalog.BlocksWhen;
 import io.loopguard.agent.catalog.Catalog;
@@ -15,6 +8,7 @@ import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.frameworks.FrameworkDescription;
 import io.loopguard.agent.frameworks.TaskRunner;
 import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -25,25 +19,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Installs the probes: advice in every catalogued method that has a body, a call-site probe for those
  * that are native on this JDK, and designation and allowance advice for the methods that need it.
  */
 public final class Instrumenter {
+    private static final long CACHE_WRITES_AT_EXIT_MILLIS = 1_000;
     private final Instrumentation instrumentation;
     private final Consumer<String> problems;
-    private final Map<String, List<AsmVisitorWrapper>> advicesByClass = new HashMap<>();
+    private final ClassCache cache;
+    private final Map<String, List<PlannedAdvice>> advicesByClass = new HashMap<>();
     private final Map<String, NativeCallSiteTransformer.Target> nativeTargets = new HashMap<>();
     private final Set<Class<?>> toRetransform = new LinkedHashSet<>();
     private final BitSet probed = new BitSet();
 
-    public Instrumenter(Instrumentation instrumentation, Consumer<String> problems) {
+    /**
+     * @param cacheSetting the {@code cache} option: {@code on}, {@code off} or a directory for woven classes
+     */
+    public Instrumenter(Instrumentation instrumentation, String cacheSetting, Consumer<String> problems) {
         this.instrumentation = instrumentation;
+        this.cache = ClassCache.open(cacheSetting, problems);
         this.problems = problems;
     }
 
@@ -59,8 +55,8 @@ public final class Instrumenter {
 
     /** Inlines {@code advice}, which calls only the bootstrap {@code Probe}, into every overload of {@code methods} with a body. */
     private void advise(Class<?> advice, List<MethodRef> methods) {
-        Advice inlined = Advice.to(advice);
-        methods.forEach(method -> plan(method.internalClassName(), inlined.on(withBody(method.methodName()))));
+        methods.forEach(method -> plan(method.internalClassName(), new PlannedAdvice(advice,
+                List.of(method.methodName()), PlannedAdvice.ANY_PARAMETERS, PlannedAdvice.NO_OPERATION)));
     }
 
     /**
@@ -82,9 +78,14 @@ public final class Instrumenter {
         advise(PermanentDesignationAdvice.class, frameworks.nonBlockingAfter());
         advise(TaskDesignationAdvice.class, frameworks.perTask().stream().map(TaskRunner::taskMethod).toList());
 
-        instrumentation.addTransformer(new AdviceTransformer(Map.copyOf(advicesByClass), problems), true);
+        // The classes are loaded first and retransformed after: a class loading through the transformer
+        // could be one the transformer itself needs (a ClassCircularityError).
+        for (int id = 0; id < operations.size(); id++) {
+            findMethods(id, operations.get(id));
+        }
+        instrumentation.addTransformer(new AdviceTransformer(Map.copyOf(advicesByClass), cache, problems), true);
         if (!nativeTargets.isEmpty()) {
-            instrumentation.addTransformer(new NativeCallSiteTransformer(Map.copyOf(nativeTargets), problems), true);
+            instrumentation.addTransformer(new NativeCallSiteTransformer(Map.copyOf(nativeTargets), cache, problems), true);
             toRetransform.add(Catalog.class); // its self-test calls must be probed like the application's
         }
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
@@ -97,7 +98,21 @@ public final class Instrumenter {
         return probed;
     }
 
+    /** At exit: lets the woven classes still being written to the cache land, for a moment at most. */
+    public void finishCacheWrites() {
+        cache.finishWrites(CACHE_WRITES_AT_EXIT_MILLIS);
+    }
+
+    /** Plans the operation's advice by name, without loading its class: ByteBuddy's matcher skips native methods. */
     private void planOperation(int id, BlockingOperation operation) {
+        int parameters = operation.parameterCount() == BlockingOperation.ANY_PARAMETERS
+                ? PlannedAdvice.ANY_PARAMETERS : operation.parameterCount();
+        plan(operation.className().replace('.', '/'), new PlannedAdvice(adviceFor(operation.condition()),
+                List.copyOf(operation.methodNames()), parameters, id));
+    }
+
+    /** Loads the operation's class to learn whether it has the methods on this JDK, and which are native. */
+    private void findMethods(int id, BlockingOperation operation) {
         Class<?> owner;
         try {
             // The platform loader finds the JDK's classes outside the bootstrap loader too (java.net.http).
@@ -105,12 +120,6 @@ public final class Instrumenter {
         } catch (ClassNotFoundException absent) {
             return; // not on this JDK: the self-test reports it as not probed
         }
-        ElementMatcher.Junction<MethodDescription> methods = namedOneOf(operation.methodNames().toArray(String[]::new))
-                .and(not(isNative())).and(not(isAbstract()));
-        if (operation.parameterCount() != BlockingOperation.ANY_PARAMETERS) {
-            methods = methods.and(takesArguments(operation.parameterCount()));
-        }
-        boolean withBody = false;
         for (Method method : owner.getDeclaredMethods()) {
             if (!operation.methodNames().contains(method.getName()) || operation.parameterCount()
                     != BlockingOperation.ANY_PARAMETERS && method.getParameterCount() != operation.parameterCount()) {
@@ -121,19 +130,13 @@ public final class Instrumenter {
             }
             probed.set(id);
             if (Modifier.isNative(method.getModifiers())) {
-                String descriptor = new MethodDescription.ForLoadedMethod(method).getDescriptor();
+                String descriptor = MethodType.methodType(method.getReturnType(), method.getParameterTypes())
+                        .toMethodDescriptorString();
                 NativeCallSiteTransformer.Target target = new NativeCallSiteTransformer.Target(
                         owner.getName().replace('.', '/'), method.getName(), descriptor,
                         owner == Object.class, id);
                 nativeTargets.put(target.key(), target);
-            } else {
-                withBody = true;
             }
-        }
-        if (withBody) {
-            plan(owner.getName().replace('.', '/'),
-                    Advice.withCustomMapping().bind(OperationId.class, id).to(adviceFor(operation.condition())).on(methods));
-            toRetransform.add(owner);
         }
     }
 
@@ -145,11 +148,7 @@ public final class Instrumenter {
         };
     }
 
-    private static ElementMatcher.Junction<MethodDescription> withBody(String methodName) {
-        return named(methodName).and(not(isNative())).and(not(isAbstract()));
-    }
-
-    private void plan(String internalClassName, AsmVisitorWrapper advice) {
+    private void plan(String internalClassName, PlannedAdvice advice) {
         advicesByClass.computeIfAbsent(internalClassName, name -> new ArrayList<>()).add(advice);
     }
 

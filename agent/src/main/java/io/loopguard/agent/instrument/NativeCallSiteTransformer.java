@@ -1,10 +1,13 @@
 package io.loopguard.agent.instrument;
 
+import io.loopguard.bootstrap.Probe;
+import io.loopguard.bootstrap.ThreadState;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -33,12 +36,16 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
 
     private final Map<String, Target> targets;
     private final byte[][] names;
+    private final String plan;
+    private final ClassCache cache;
     private final Consumer<String> problems;
 
     /** @param targets by {@link Target#key()} */
-    NativeCallSiteTransformer(Map<String, Target> targets, Consumer<String> problems) {
+    NativeCallSiteTransformer(Map<String, Target> targets, ClassCache cache, Consumer<String> problems) {
         this.targets = targets;
         this.names = targets.values().stream().map(t -> t.name().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.plan = "call sites " + targets.values().stream().map(Target::toString).sorted().collect(Collectors.joining("; "));
+        this.cache = cache;
         this.problems = problems;
     }
 
@@ -48,12 +55,16 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
         if (className == null || loader == null || isJdkOrShaded(className) || !mentionsAnyName(classFile)) {
             return null;
         }
+        // Reading the cache is the agent's own I/O, even when an event loop loads the class.
+        ThreadState state = Probe.allow();
         try {
-            return rewrite(classFile);
+            return cache.transformed(className, classBeingRedefined, plan, classFile, () -> rewrite(classFile));
         } catch (Throwable problem) {
             problems.accept("could not probe calls to native blocking methods in " + className.replace('/', '.')
                     + " (" + problem + ")");
             return null;
+        } finally {
+            Probe.disallow(state);
         }
     }
 

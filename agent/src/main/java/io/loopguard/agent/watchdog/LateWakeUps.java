@@ -40,6 +40,11 @@ final class LateWakeUps {
         lastTick = now;
     }
 
+    /** The watchdog woke up at {@code now} after a pause of its own choosing: the next tick is timed from here. */
+    void restart(long now) {
+        lastTick = now;
+    }
+
     /**
      * Why the watchdog woke up {@code lateNanos} later than asked: {@link JvmPauses#JVM}, {@link JvmPauses#CPU},
      * or {@code null} when it was on time.

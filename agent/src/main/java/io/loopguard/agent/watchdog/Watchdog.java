@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  */
 public final class Watchdog {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** While no event loop has started there is nothing to watch: a JVM without loops pays 10 wake-ups a second, not 100. */
+    private static final long IDLE_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long UTILIZATION_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long UNTIMED_LONG_TASK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -78,9 +80,14 @@ public final class Watchdog {
     private void watch() {
         long lastWindow = System.nanoTime();
         while (true) {
-            LockSupport.parkNanos(this, TICK_NANOS);
+            boolean idle = loops.all().isEmpty();
+            LockSupport.parkNanos(this, idle ? IDLE_TICK_NANOS : TICK_NANOS);
             long now = System.nanoTime();
-            lateWakeUps.tick(now, loops.all());
+            if (idle) {
+                lateWakeUps.restart(now); // a pause with no loop to stall explains nothing
+            } else {
+                lateWakeUps.tick(now, loops.all());
+            }
             boolean newWindow = now - lastWindow >= UTILIZATION_WINDOW_NANOS;
             if (newWindow) {
                 lastWindow = now;

@@ -136,6 +136,7 @@ class OptionsParserPropertyTest {
             case "stall-threshold" -> Arbitraries.of("100ms", "2s", "250", "off", "20ms");
             case "otlp-endpoint" -> Arbitraries.of("http://127.0.0.1:4318", "https://collector.example:4318", "off");
             case "otlp-step" -> Arbitraries.of("1s", "30s", "1m", "1500ms");
+            case "cache" -> Arbitraries.of("on", "off", "OFF", "/tmp/loopguard-cache", "cache dir");
             default -> throw new IllegalArgumentException("no valid values for " + key + ": add them here");
         };
     }
@@ -154,6 +155,7 @@ class OptionsParserPropertyTest {
             case "stall-threshold" -> Arbitraries.of("1ms", "fast", "5m", "١٠٠ms", "-1s");
             case "otlp-endpoint" -> Arbitraries.of("collector:4318", "ftp://host", "http://", "grpc://h:4317");
             case "otlp-step" -> Arbitraries.of("0s", "999ms", "often", "١s", "-1m");
+            case "cache" -> Arbitraries.of(" ");
             default -> throw new IllegalArgumentException("no invalid values for " + key + ": add them here");
         };
         return Arbitraries.oneOf(everywhere, own);

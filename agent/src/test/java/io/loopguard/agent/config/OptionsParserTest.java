@@ -126,7 +126,7 @@ class OptionsParserTest {
         assertEquals(Mode.REPORT, parse("mdoe=strict").mode());
         assertEquals(List.of("option mdoe: is not a Loopguard option (known: mode, events, events-max-size,"
                 + " events-follow-symlinks, threads, allow, common-pool, metrics-port, metrics-host, stall-threshold,"
-                + " pinned, config, show-options, otlp-endpoint, otlp-step); it is ignored"), lines);
+                + " pinned, cache, config, show-options, otlp-endpoint, otlp-step); it is ignored"), lines);
     }
 
     @Test

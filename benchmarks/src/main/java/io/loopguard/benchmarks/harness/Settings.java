@@ -1,13 +1,13 @@
 package io.loopguard.benchmarks.harness;
 
 /**
- * How long and how often each benchmark runs: {@link #FULL} for the README's table (about 15 minutes on
- * 2 cores), {@link #QUICK} to check the pipeline while developing (about 6 minutes; its figures are noise).
+ * How long and how often each benchmark runs: {@link #FULL} for docs/cost.md (about 30 minutes on 2 quiet
+ * cores), {@link #QUICK} to check the pipeline while developing (its figures are noise).
  */
 public record Settings(String name, int jmhForks, int jmhWarmupIterations, int jmhIterations, int jmhIterationSeconds,
                        int connections, int serviceWarmupSeconds, int serviceSeconds, int serviceRounds,
                        int startupRounds) {
 
-    public static final Settings FULL = new Settings("full", 1, 3, 5, 1, 16, 8, 8, 3, 10);
-    public static final Settings QUICK = new Settings("quick", 1, 1, 2, 1, 16, 2, 2, 1, 2);
+    public static final Settings FULL = new Settings("full", 1, 3, 5, 1, 16, 5, 3, 9, 10);
+    public static final Settings QUICK = new Settings("quick", 1, 1, 2, 1, 16, 1, 1, 2, 3);
 }

@@ -16,7 +16,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
- * A Netty HTTP/1.1 hello-world on one event loop, bound to an ephemeral loopback port. It prints
+ * A Netty HTTP/1.1 hello-world on one event loop (or as many as a third argument says), bound to an
+ * ephemeral loopback port. It prints
  * {@code port N}, then serves until its standard input closes.
  *
  * <p>Arguments: the {@link Work} each request does, and the {@link Agent} the JVM runs with.
@@ -32,7 +33,8 @@ public final class HelloServer {
             // Netty's own BlockHound integration marks its event loops as non-blocking.
             InProcessBlockHound.install(AllowedWork.class, "run");
         }
-        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        int loops = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(loops, NioIoHandler.newFactory());
         try {
             if (blockHound && !blockingIsCaughtOn(loop)) {
                 throw new IllegalStateException("BlockHound does not watch the event loop: the comparison would be void");

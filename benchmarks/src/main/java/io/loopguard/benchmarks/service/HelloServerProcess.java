@@ -1,12 +1,15 @@
 package io.loopguard.benchmarks.service;
 
 import io.loopguard.benchmarks.harness.Agent;
+import io.loopguard.benchmarks.harness.AgentLine;
 import io.loopguard.benchmarks.harness.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +26,10 @@ final class HelloServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static HelloServerProcess start(Work work, Agent agent, String loopguardOptions, Path log) throws IOException {
+    static HelloServerProcess start(Work work, int loops, Agent agent, String loopguardOptions, Path log)
+            throws IOException {
         Process process = new ProcessBuilder(ChildJvm.command(Path.of(System.getProperty("java.home")), agent,
-                loopguardOptions, HelloServer.class, work.name(), agent.argument()))
+                loopguardOptions, HelloServer.class, work.name(), agent.argument(), String.valueOf(loops)))
                 .redirectError(log.toFile()).start();
         String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
                 .readLine();
@@ -33,7 +37,7 @@ final class HelloServerProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException("the " + agent.label() + " server did not start; its stderr: " + Files.readString(log));
         }
-        if (agent == Agent.LOOPGUARD && !Files.readString(log).contains("loopguard: active")) {
+        if (agent == Agent.LOOPGUARD && !AgentLine.awaitIn(log)) {
             process.destroyForcibly();
             throw new IOException("Loopguard did not start in the server; its stderr: " + Files.readString(log));
         }
@@ -48,6 +52,25 @@ final class HelloServerProcess implements AutoCloseable {
     Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
+    }
+
+    /** Context switches of every thread of the server so far, voluntary and not (from /proc). */
+    long contextSwitches() throws IOException {
+        long total = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            total += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                        }
+                    }
+                } catch (NoSuchFileException ended) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        return total;
     }
 
     /** What the server printed on stderr: the agent's start-up line, and its summary once stopped. */

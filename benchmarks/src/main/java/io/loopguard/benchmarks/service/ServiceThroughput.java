@@ -1,90 +1,151 @@
 package io.loopguard.benchmarks.service;
 
-import io.loopguard.benchmarks.harness.Agent;
 import io.loopguard.benchmarks.harness.Settings;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Service throughput: for each {@link Work}, one hello-world server per agent, each warmed up, then
- * measured by {@code wrk} in interleaved rounds (the agents' order rotating each round), so drift in the
- * machine's load spreads over all of them.
+ * Service cost: for each {@link Work} and loop count, one hello-world server per {@link ServiceVariant}, each
+ * warmed up, then measured by {@code wrk} in interleaved rounds (the variants' order rotating each round),
+ * so drift in the machine's load spreads over all of them; the server's CPU time and context switches per
+ * request come from {@code /proc}.
  */
 public final class ServiceThroughput {
+    /** The loop counts measured; four loops get two wrk threads. */
+    public static final List<Integer> LOOPS = List.of(1, 4);
+    /** The handlers measured: the cheapest, and one that calls probed JDK methods on every request. */
+    private static final List<Work> WORKS = List.of(Work.NOTHING, Work.PROBED_NOT_BLOCKING);
 
     /** One {@code wrk} run against one server. */
-    public record Measurement(String work, Agent agent, int round, double requestsPerSecond, double p99Micros,
-                              double cpuMicrosPerRequest) {
+    public record Measurement(String work, int loops, String variant, int round, double requestsPerSecond,
+                              double p50Micros, double p99Micros, double p999Micros, double cpuMicrosPerRequest,
+                              double contextSwitchesPerRequest) {
     }
 
     private final Settings settings;
-    private final String loopguardOptions;
+    private final String allowOption;
+    private final String extraLoopguardOptions;
     private final Path logs;
     private final Consumer<String> progress;
 
-    /**
-     * @param extraLoopguardOptions appended to the {@code allow} option the allowed-method variant needs
-     */
+    /** @param extraLoopguardOptions added to every Loopguard variant's options */
     public ServiceThroughput(Settings settings, String extraLoopguardOptions, Path logs, Consumer<String> progress) {
         this.settings = settings;
-        this.loopguardOptions = "allow=" + AllowedWork.LOOPGUARD_ALLOW
-                + (extraLoopguardOptions.isEmpty() ? "" : "," + extraLoopguardOptions);
+        this.allowOption = "allow=" + AllowedWork.LOOPGUARD_ALLOW;
+        this.extraLoopguardOptions = extraLoopguardOptions;
         this.logs = logs;
         this.progress = progress;
     }
 
     public static List<String> workLabels() {
-        return List.of(Work.values()).stream().map(Work::label).toList();
+        return WORKS.stream().map(Work::label).toList();
+    }
+
+    public static List<String> variantLabels() {
+        return ServiceVariant.all("").stream().map(ServiceVariant::label).toList();
     }
 
     public String loopguardOptions() {
-        return loopguardOptions;
+        return allowOption + (extraLoopguardOptions.isEmpty() ? "" : "," + extraLoopguardOptions);
     }
 
     public List<Measurement> run() throws IOException, InterruptedException {
-        Wrk wrk = new Wrk(settings.connections());
+        Wrk wrk = new Wrk(settings.connections(), logs);
         List<Measurement> measurements = new ArrayList<>();
-        for (Work work : Work.values()) {
-            Map<Agent, HelloServerProcess> servers = new EnumMap<>(Agent.class);
-            try {
-                for (Agent agent : Agent.values()) {
-                    HelloServerProcess server = HelloServerProcess.start(work, agent, loopguardOptions,
-                            logs.resolve("server-" + work.name().toLowerCase() + "-" + agent.argument() + ".log"));
-                    servers.put(agent, server);
-                    wrk.run(server.port(), settings.serviceWarmupSeconds());
-                }
-                for (int round = 0; round < settings.serviceRounds(); round++) {
-                    for (Agent agent : rotated(round)) {
-                        HelloServerProcess server = servers.get(agent);
-                        progress.accept("service: " + work.label() + ", " + agent.label() + ", round " + (round + 1)
-                                + " of " + settings.serviceRounds());
-                        long cpuBefore = server.cpuTime().toNanos();
-                        Wrk.Result result = wrk.run(server.port(), settings.serviceSeconds());
-                        long cpuNanos = server.cpuTime().toNanos() - cpuBefore;
-                        measurements.add(new Measurement(work.label(), agent, round, result.requestsPerSecond(),
-                                result.p99Micros(), cpuNanos / 1_000.0 / result.requests()));
+        List<ServiceVariant> variants = ServiceVariant.all(loopguardOptions());
+        for (Work work : WORKS) {
+            for (int loops : LOOPS) {
+                int wrkThreads = loops == 1 ? 1 : 2;
+                Map<ServiceVariant, HelloServerProcess> servers = new LinkedHashMap<>();
+                Map<ServiceVariant, Integer> metricsPorts = new LinkedHashMap<>();
+                try {
+                    for (ServiceVariant variant : variants) {
+                        String options = variant.loopguardOptions();
+                        if (variant.scrapeMetrics()) {
+                            metricsPorts.put(variant, freePort());
+                            options += metricsPorts.get(variant);
+                        }
+                        HelloServerProcess server = HelloServerProcess.start(work, loops, variant.agent(), options,
+                                logs.resolve("server-" + work.name().toLowerCase() + "-" + loops + "-"
+                                        + variant.label().replaceAll("\\W", "") + ".log"));
+                        servers.put(variant, server);
+                        wrk.run(server.port(), wrkThreads, settings.serviceWarmupSeconds());
                     }
-                }
-            } finally {
-                for (HelloServerProcess server : servers.values()) {
-                    server.close();
+                    for (int round = 0; round < settings.serviceRounds(); round++) {
+                        for (int i = 0; i < variants.size(); i++) {
+                            ServiceVariant variant = variants.get((i + round) % variants.size());
+                            HelloServerProcess server = servers.get(variant);
+                            progress.accept("service: " + work.label() + ", " + loops + " loop(s), " + variant.label()
+                                    + ", round " + (round + 1) + " of " + settings.serviceRounds());
+                            Scraper scraper = variant.scrapeMetrics() ? Scraper.start(metricsPorts.get(variant)) : null;
+                            long cpuBefore = server.cpuTime().toNanos();
+                            long switchesBefore = server.contextSwitches();
+                            Wrk.Result result = wrk.run(server.port(), wrkThreads, settings.serviceSeconds());
+                            long cpuNanos = server.cpuTime().toNanos() - cpuBefore;
+                            long switches = server.contextSwitches() - switchesBefore;
+                            if (scraper != null) {
+                                scraper.stop();
+                            }
+                            measurements.add(new Measurement(work.label(), loops, variant.label(), round,
+                                    result.requestsPerSecond(), result.p50Micros(), result.p99Micros(),
+                                    result.p999Micros(), cpuNanos / 1_000.0 / result.requests(),
+                                    (double) switches / result.requests()));
+                        }
+                    }
+                } finally {
+                    for (HelloServerProcess server : servers.values()) {
+                        server.close();
+                    }
                 }
             }
         }
         return measurements;
     }
 
-    private static List<Agent> rotated(int round) {
-        Agent[] agents = Agent.values();
-        List<Agent> order = new ArrayList<>();
-        for (int i = 0; i < agents.length; i++) {
-            order.add(agents[(i + round) % agents.length]);
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
-        return order;
+    }
+
+    /** Fetches Loopguard's Prometheus endpoint once a second, as a monitoring system would. */
+    private static final class Scraper {
+        private final Thread thread;
+        private volatile boolean stopped;
+
+        private Scraper(int port) {
+            this.thread = new Thread(() -> {
+                while (!stopped) {
+                    try (InputStream in = URI.create("http://127.0.0.1:" + port + "/metrics").toURL().openStream()) {
+                        in.readAllBytes();
+                        Thread.sleep(1_000);
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "metrics-scraper");
+            thread.setDaemon(true);
+        }
+
+        static Scraper start(int port) {
+            Scraper scraper = new Scraper(port);
+            scraper.thread.start();
+            return scraper;
+        }
+
+        void stop() throws InterruptedException {
+            stopped = true;
+            thread.interrupt();
+            thread.join();
+        }
     }
 }
