@@ -1,6 +1,7 @@
 package io.loopguard.agent;
 
 import io.loopguard.agent.catalog.Catalog;
+import io.loopguard.agent.common.AttachProtocol;
 import io.loopguard.agent.config.Mode;
 import io.loopguard.agent.config.Options;
 import io.loopguard.agent.config.OptionsParser;
@@ -16,10 +17,12 @@ import io.loopguard.agent.metrics.MetricsReporter;
 import io.loopguard.agent.report.ConsoleReporter;
 import io.loopguard.agent.report.DetectionQueue;
 import io.loopguard.agent.report.EventsFileReporter;
+import io.loopguard.agent.report.FindingsTally;
 import io.loopguard.agent.report.Reporter;
 import io.loopguard.agent.report.ReportingThread;
 import io.loopguard.agent.report.SubscribersReporter;
 import io.loopguard.agent.threads.DesignatedThreads;
+import io.loopguard.agent.threads.RunningLoops;
 import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.agent.watchdog.LoopSummary;
 import io.loopguard.agent.watchdog.Watchdog;
@@ -39,14 +42,15 @@ final class Startup {
     private Startup() {
     }
 
-    static void start(String agentArgument, Instrumentation instrumentation, boolean attachedLate) {
+    /** @return the running agent, or {@code null} with {@code mode=off} */
+    static RunningAgent start(String agentArgument, Instrumentation instrumentation, boolean attachedLate) {
         PrintStream err = System.err;
         Consumer<String> problems = problem -> err.println("loopguard: " + problem);
         Options options = new OptionsParser(problems).parse(agentArgument, System.getProperties(),
                 System.getenv());
         if (options.mode() == Mode.OFF) {
             err.println("loopguard: off (mode=off); nothing is instrumented");
-            return;
+            return null;
         }
 
         ExitHook exit = ExitHook.install(problems);
@@ -63,6 +67,8 @@ final class Startup {
         MeterStore meters = new MeterStore();
         reporters.add(new MetricsReporter(meters));
         reporters.add(new SubscribersReporter());
+        FindingsTally findings = new FindingsTally();
+        reporters.add(findings);
         Watchdog watchdog = new Watchdog(options.stallThreshold(), problems);
         ReportingThread reporting = new ReportingThread(new DetectionQueue(QUEUE_CAPACITY), List.copyOf(reporters));
         reporting.start();
@@ -75,16 +81,31 @@ final class Startup {
         Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), meters::countBlockingCall,
                 reporting::submit);
         Probe.install(detector);
-        MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation, attachedLate,
-                problems);
+        MeterExport export = MeterExport.start(meters, options.metricsPort(), options.metricsHost(), instrumentation,
+                attachedLate, problems);
+        exit.at(ExitHook.Step.RELEASE, () -> export.stop(instrumentation));
         Instrumenter instrumenter = new Instrumenter(instrumentation, problems)
                 .timeLoops(frameworks.eventLoops(), frameworks.tasks());
+        long instrumenting = System.nanoTime();
         BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, options.allow(), attachedLate);
+        long instrumentedMillis = (System.nanoTime() - instrumenting) / 1_000_000;
+        int runningLoops = attachedLate ? RunningLoops.adopt(frameworks.eventLoops()) : 0;
         LoopMeters.bind(meters, watchdog.monitor());
         watchdog.start(reporting::submit);
         exit.at(ExitHook.Step.LAST_DETECTIONS, watchdog::flush);
-        exit.at(ExitHook.Step.SUMMARY, new LoopSummary(watchdog.monitor(), err)::print);
+        LoopSummary loops = new LoopSummary(watchdog.monitor(), err);
+        exit.at(ExitHook.Step.SUMMARY, loops::print);
+        exit.at(ExitHook.Step.RELEASE, watchdog::stop);
 
-        err.println(SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options));
+        String startLine = SelfTest.run(detector, Catalog.OPERATIONS, probed).describe(options);
+        if (attachedLate) {
+            startLine += "; attached to the running JVM: classes retransformed in " + instrumentedMillis + " ms, "
+                    + runningLoops + (runningLoops == 1 ? " running event loop" : " running event loops") + " adopted";
+        }
+        err.println(startLine);
+        String optionsText = options.toString();
+        System.setProperty(AttachProtocol.RUNNING_PROPERTY, "Loopguard " + Startup.class.getPackage().getImplementationVersion()
+                + (optionsText.isEmpty() ? "" : " with " + optionsText));
+        return new RunningAgent(startLine, instrumenter, exit, findings, loops);
     }
 }

@@ -22,7 +22,7 @@ public final class Events {
         this.lines = lines;
     }
 
-    static Events read(Path file) throws IOException {
+    public static Events read(Path file) throws IOException {
         List<JsonNode> lines = new ArrayList<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

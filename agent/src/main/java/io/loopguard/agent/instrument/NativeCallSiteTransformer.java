@@ -4,6 +4,8 @@ import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -34,6 +36,8 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
     private final Map<String, Target> targets;
     private final byte[][] names;
     private final Consumer<String> problems;
+    /** The classes whose calls this rewrote, by internal name: what a detach must restore. */
+    final Set<String> rewritten = ConcurrentHashMap.newKeySet();
 
     /** @param targets by {@link Target#key()} */
     NativeCallSiteTransformer(Map<String, Target> targets, Consumer<String> problems) {
@@ -49,7 +53,11 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            return rewrite(classFile);
+            byte[] rewritten = rewrite(classFile);
+            if (rewritten != null) {
+                this.rewritten.add(className);
+            }
+            return rewritten;
         } catch (Throwable problem) {
             problems.accept("could not probe calls to native blocking methods in " + className.replace('/', '.')
                     + " (" + problem + ")");
@@ -85,7 +93,8 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
     }
 
     /** A quick byte search: a class that calls none of the names has none of them in its constant pool. */
-    private boolean mentionsAnyName(byte[] classFile) {
+    /** Whether this class file may call a target: it names one of them (cheap, and never wrong the other way). */
+    boolean mentionsAnyName(byte[] classFile) {
         for (byte[] name : names) {
             if (indexOf(classFile, name) >= 0) {
                 return true;

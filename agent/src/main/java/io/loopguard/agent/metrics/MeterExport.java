@@ -28,6 +28,9 @@ public final class MeterExport {
     private final Consumer<String> problems;
     private final Queue<MicrometerWatcher.Sighting> sightings = new ConcurrentLinkedQueue<>();
     private final List<RegistryBinding> bindings = new CopyOnWriteArrayList<>();
+    private MicrometerWatcher watcher;
+    private Thread thread;
+    private volatile boolean stopping;
 
     private MeterExport(MeterStore store, PrometheusEndpoint endpoint, Consumer<String> problems) {
         this.store = store;
@@ -39,8 +42,8 @@ public final class MeterExport {
      * Starts exporting; {@code port} 0 means no Prometheus endpoint. Attached late, the application may
      * have loaded Micrometer already: the loaded classes are searched for it once, on the export thread.
      */
-    public static void start(MeterStore store, int port, String host, Instrumentation instrumentation,
-                             boolean attachedLate, Consumer<String> problems) {
+    public static MeterExport start(MeterStore store, int port, String host, Instrumentation instrumentation,
+                                    boolean attachedLate, Consumer<String> problems) {
         PrometheusEndpoint endpoint = null;
         if (port > 0) {
             try {
@@ -51,14 +54,31 @@ public final class MeterExport {
             }
         }
         MeterExport export = new MeterExport(store, endpoint, problems);
-        instrumentation.addTransformer(new MicrometerWatcher(export.sightings::add), false);
+        export.watcher = new MicrometerWatcher(export.sightings::add);
+        instrumentation.addTransformer(export.watcher, false);
         running = export;
-        new AgentThread("loopguard-metrics", () -> {
+        export.thread = new AgentThread("loopguard-metrics", () -> {
             if (attachedLate) {
                 export.findLoadedMicrometer(instrumentation.getAllLoadedClasses());
             }
             export.run();
-        }).start();
+        });
+        export.thread.start();
+        return export;
+    }
+
+    /**
+     * Stops exporting, at a detach: the endpoint's port closes and the meters stop changing (a registry of
+     * the application's keeps the ones it has).
+     */
+    public void stop(Instrumentation instrumentation) {
+        stopping = true;
+        instrumentation.removeTransformer(watcher);
+        LockSupport.unpark(thread);
+        if (endpoint != null) {
+            endpoint.stop();
+        }
+        running = null;
     }
 
     /** The running export, or {@code null} if the agent is not exporting meters. */
@@ -86,7 +106,7 @@ public final class MeterExport {
                 problems.accept("cannot serve Prometheus metrics (" + reason(e) + "); the application runs on without them");
             }
         }
-        while (true) {
+        while (!stopping) {
             for (MicrometerWatcher.Sighting sighting = sightings.poll(); sighting != null; sighting = sightings.poll()) {
                 bindGlobalRegistry(sighting);
             }

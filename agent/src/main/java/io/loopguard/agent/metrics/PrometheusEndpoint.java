@@ -68,4 +68,9 @@ final class PrometheusEndpoint {
             }
         }
     }
+
+    /** Closes the port at once; a scrape in progress is cut off. */
+    void stop() {
+        server.stop(0);
+    }
 }
