@@ -12,8 +12,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -39,30 +42,35 @@ final class SelfTest {
     /**
      * Runs the self-test on an agent thread and prints its verdict on {@code err}, at the latest at exit.
      *
+     * @return the start-up line, once printed
+     *
      * @param outputs where detections and meters go, as far as is known when the verdict is printed
      * @param more    what the start-up line says after the verdict
      */
-    static void startInBackground(Detector detector, List<BlockingOperation> operations, BitSet probed,
-                                  Options options, Supplier<List<String>> outputs, String more, PrintStream err,
-                                  ExitHook exit) {
-        CountDownLatch printed = new CountDownLatch(1);
+    static Future<String> startInBackground(Detector detector, List<BlockingOperation> operations, BitSet probed,
+                                            Options options, Supplier<List<String>> outputs, String more,
+                                            PrintStream err, ExitHook exit) {
+        CompletableFuture<String> printed = new CompletableFuture<>();
         new AgentThread("loopguard-self-test-runner", () -> {
+            String line = null;
             try {
-                err.println(run(detector, operations, probed).describe(options, outputs.get()) + more);
+                line = run(detector, operations, probed).describe(options, outputs.get()) + more;
+                err.println(line);
             } finally {
-                printed.countDown();
+                printed.complete(line);
             }
         }).start();
         exit.at(ExitHook.Step.START_UP_VERDICT, () -> {
             try {
-                if (!printed.await(VERDICT_AT_EXIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                    err.println("loopguard: the start-up self-test had not finished at exit (a machine with no CPU"
-                            + " to spare?); whether every probe took on this JDK is not known");
-                }
+                printed.get(VERDICT_AT_EXIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                err.println("loopguard: the start-up self-test had not finished at exit (a machine with no CPU"
+                        + " to spare?); whether every probe took on this JDK is not known");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+        return printed;
     }
 
     static SelfTest run(Detector detector, List<BlockingOperation> operations, BitSet probed) {

@@ -1,6 +1,7 @@
 package io.loopguard.agent;
 
 import io.loopguard.agent.catalog.Catalog;
+import io.loopguard.agent.common.AttachProtocol;
 import io.loopguard.agent.config.Mode;
 import io.loopguard.agent.config.Options;
 import io.loopguard.agent.config.OptionsParser;
@@ -21,10 +22,12 @@ import io.loopguard.agent.otlp.OtlpSettings;
 import io.loopguard.agent.report.ConsoleReporter;
 import io.loopguard.agent.report.DetectionQueue;
 import io.loopguard.agent.report.EventsFileReporter;
+import io.loopguard.agent.report.FindingsTally;
 import io.loopguard.agent.report.Reporter;
 import io.loopguard.agent.report.ReportingThread;
 import io.loopguard.agent.report.SubscribersReporter;
 import io.loopguard.agent.threads.DesignatedThreads;
+import io.loopguard.agent.threads.RunningLoops;
 import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.agent.watchdog.LoopSummary;
 import io.loopguard.agent.watchdog.Watchdog;
@@ -35,6 +38,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /** Wires the agent together in the order data flows: options, reporters, detector, probes, self-test. */
@@ -44,14 +48,15 @@ final class Startup {
     private Startup() {
     }
 
-    static void start(String agentArgument, Instrumentation instrumentation, boolean attachedLate) {
+    /** @return the running agent, or {@code null} with {@code mode=off} */
+    static RunningAgent start(String agentArgument, Instrumentation instrumentation, boolean attachedLate) {
         PrintStream err = System.err;
         Consumer<String> problems = problem -> err.println("loopguard: " + problem);
         Options options = new OptionsParser(problems).parse(agentArgument, System.getProperties(),
                 System.getenv());
         if (options.mode() == Mode.OFF) {
             err.println("loopguard: off (mode=off); nothing is instrumented");
-            return;
+            return null;
         }
 
         ExitHook exit = ExitHook.install(problems);
@@ -72,6 +77,8 @@ final class Startup {
         if (otlpExport != null) {
             reporters.add(new OtlpFindingsReporter(otlpExport));
         }
+        FindingsTally findings = new FindingsTally();
+        reporters.add(findings);
         Watchdog watchdog = new Watchdog(options.stallThreshold(), problems);
         JfrReporter jfr = new JfrReporter(watchdog.monitor(), problems);
         reporters.add(jfr);
@@ -97,14 +104,20 @@ final class Startup {
             otlpExport.start();
             exit.at(ExitHook.Step.DELIVERY, otlpExport::finish); // after the reporters had the last findings
         }
+        exit.at(ExitHook.Step.RELEASE, () -> MeterExport.stop(instrumentation));
         Instrumenter instrumenter = new Instrumenter(instrumentation, options.cache(), problems)
                 .timeLoops(frameworks.eventLoops(), frameworks.tasks());
+        long instrumenting = System.nanoTime();
         BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, options.allow(), attachedLate);
+        long instrumentedMillis = (System.nanoTime() - instrumenting) / 1_000_000;
+        int runningLoops = attachedLate ? RunningLoops.adopt(frameworks.eventLoops()) : 0;
         exit.at(ExitHook.Step.DELIVERY, instrumenter::finishCacheWrites);
         LoopMeters.bind(meters, watchdog.monitor());
         watchdog.start(reporting::submit);
         exit.at(ExitHook.Step.LAST_DETECTIONS, watchdog::flush);
-        exit.at(ExitHook.Step.SUMMARY, new LoopSummary(watchdog.monitor(), err)::print);
+        LoopSummary loops = new LoopSummary(watchdog.monitor(), err);
+        exit.at(ExitHook.Step.SUMMARY, loops::print);
+        exit.at(ExitHook.Step.RELEASE, watchdog::stop);
 
         Supplier<List<String>> outputs = () -> {
             List<String> where = new ArrayList<>();
@@ -116,7 +129,14 @@ final class Startup {
             }
             return where;
         };
-        SelfTest.startInBackground(detector, Catalog.OPERATIONS, probed, options, outputs, pinning.availability(), err,
-                exit);
+        String attached = !attachedLate ? "" : "; attached to the running JVM: classes retransformed in "
+                + instrumentedMillis + " ms, " + runningLoops + (runningLoops == 1 ? " running event loop" : " running event loops")
+                + " adopted";
+        Future<String> startLine = SelfTest.startInBackground(detector, Catalog.OPERATIONS, probed, options, outputs,
+                pinning.availability() + attached, err, exit);
+        String optionsText = options.toString();
+        System.setProperty(AttachProtocol.RUNNING_PROPERTY, "Loopguard " + Startup.class.getPackage().getImplementationVersion()
+                + (optionsText.isEmpty() ? "" : " with " + optionsText));
+        return new RunningAgent(startLine, instrumenter, exit, findings, loops);
     }
 }

@@ -25,7 +25,7 @@ public final class ForkedJvm {
      * A guard against a forked JVM that hangs, not a measure of speed: on a loaded machine a scenario that
      * takes seconds alone (JUnit's whole sample set, say) takes minutes.
      */
-    private static final long TIMEOUT_SECONDS = 600;
+    private static final long DEFAULT_TIMEOUT_SECONDS = 600;
 
     private final Jdk jdk;
     private final List<String> jvmOptions = new ArrayList<>();
@@ -35,6 +35,7 @@ public final class ForkedJvm {
     private String stdin = "";
     private boolean inTerminal;
     private long fileSizeLimitKib;
+    private long timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
     private Predicate<String> droppedFromClasspath = entry -> false;
     private final List<Path> addedToClasspath = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -65,6 +66,12 @@ public final class ForkedJvm {
     }
 
     /** Runs without the agent: the baseline a test compares with. */
+    /** For a scenario that runs many JVMs of its own: longer than the default two minutes before it counts as hung. */
+    public ForkedJvm timeoutSeconds(long seconds) {
+        timeoutSeconds = seconds;
+        return this;
+    }
+
     public ForkedJvm withoutAgent() {
         withAgent = false;
         return this;
@@ -138,9 +145,9 @@ public final class ForkedJvm {
             builder.environment().putAll(environment);
             Process process = builder.redirectInput(input.toFile()).redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile()).start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                fail("forked JVM did not finish in " + TIMEOUT_SECONDS + " s: " + command + "\nstderr:\n"
+                fail("forked JVM did not finish in " + timeoutSeconds + " s: " + command + "\nstderr:\n"
                         + Files.readString(stderr));
             }
             return new Run(command, process.exitValue(), Files.readString(stdout), Files.readString(stderr),

@@ -2,6 +2,7 @@ package io.loopguard.bootstrap;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -104,7 +105,7 @@ public final class LoopClock {
         return thread;
     }
 
-    /** The event loop object; for Netty an {@link java.util.concurrent.Executor}. */
+    /** The event loop object, for Netty an {@link java.util.concurrent.Executor}; {@code null} for an adopted loop. */
     public Object loop() {
         return loop;
     }
@@ -134,8 +135,18 @@ public final class LoopClock {
         return longTaskStart;
     }
 
-    /** Whether the loop left its run method for good. */
+    /** Whether the loop left its run method for good (for a loop adopted when the agent was attached: its thread ended). */
     public boolean stopped() {
-        return stopped;
+        return stopped || !thread.isAlive();
+    }
+
+    /** Has a watchdog that starts later watch this clock: the agent was detached while its loop ran on. */
+    public static void watchAgain(LoopClock clock) {
+        STARTED.offer(clock);
+    }
+
+    /** The threads of the clocks no watchdog has taken yet. */
+    public static List<Thread> waitingThreads() {
+        return STARTED.stream().map(LoopClock::thread).toList();
     }
 }

@@ -15,7 +15,7 @@ public final class Probe {
     private Probe() {
     }
 
-    /** Called once by the agent, before any class is instrumented. */
+    /** Called by the agent before any class is instrumented, and with {@code null} when it is detached. */
     public static void install(ProbeListener agent) {
         listener = agent;
     }
@@ -33,8 +33,9 @@ public final class Probe {
         if ((state.designated | state.designatedByName) == 0) {
             return null;
         }
-        if (state.depth++ == 0 && state.allowed == 0) {
-            BlockingCallError error = listener.blockingCall(operation);
+        ProbeListener agent;
+        if (state.depth++ == 0 && state.allowed == 0 && (agent = listener) != null) {
+            BlockingCallError error = agent.blockingCall(operation);
             if (error != null) {
                 state.depth--;
                 state.callEnd = null;
@@ -132,10 +133,21 @@ public final class Probe {
     public static LoopClock taskStarted() {
         ThreadState state = STATE.get();
         LoopClock clock = state == null ? null : state.loopClock;
-        if (clock != null) {
-            clock.taskStarted();
+        if (clock == null) {
+            if (!AdoptedLoops.takeCurrentThread()) {
+                return null;
+            }
+            clock = adopt(state != null ? state : judge());
         }
+        clock.taskStarted();
         return clock;
+    }
+
+    /** Makes the current thread, an event loop whose run method started before the agent came, one from now on. */
+    private static LoopClock adopt(ThreadState state) {
+        state.designated++;
+        state.loopClock = LoopClock.start(Thread.currentThread(), null);
+        return state.loopClock;
     }
 
     /** Exit of a method entered through {@link #taskStarted}. */

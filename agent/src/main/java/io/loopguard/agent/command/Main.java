@@ -13,7 +13,15 @@ public final class Main {
     /** Every command: its name, what it does in one line, and the class that runs it. */
     static final List<Subcommand> COMMANDS = List.of(
             new Subcommand("scan", "lists the paths from event-loop entry points to blocking calls in compiled"
-                    + " classes and jars, before anything runs", "io.loopguard.agent.scan.ScanCommand"));
+                    + " classes and jars, before anything runs", "io.loopguard.agent.scan.ScanCommand"),
+            new Subcommand("list", "the running JVMs you can attach to, and which run Loopguard",
+                    "io.loopguard.agent.command.ListCommand"),
+            new Subcommand("attach", "starts Loopguard in a running JVM: attach PID [options]",
+                    "io.loopguard.agent.command.AttachCommand"),
+            new Subcommand("status", "what Loopguard has found so far in a running JVM: status PID",
+                    "io.loopguard.agent.command.StatusCommand"),
+            new Subcommand("detach", "removes Loopguard from a running JVM, restoring its classes: detach PID",
+                    "io.loopguard.agent.command.DetachCommand"));
 
     private Main() {
     }

@@ -16,6 +16,7 @@ public final class ExitHook {
 
     private final Map<Step, List<Runnable>> work = new EnumMap<>(Step.class);
     private final Consumer<String> problems;
+    private Thread jvmHook;
 
     /** What happens at exit, in this order. */
     public enum Step {
@@ -26,7 +27,9 @@ public final class ExitHook {
         /** Every detection is delivered and the reporters closed. */
         DELIVERY,
         /** Summaries of the whole run are printed. */
-        SUMMARY
+        SUMMARY,
+        /** The agent's threads stop and its ports close: at a detach, the JVM runs on. */
+        RELEASE
     }
 
     /** @param problems receives the sentence about a step that failed; the later steps still run */
@@ -37,8 +40,19 @@ public final class ExitHook {
     /** Registers the hook with the JVM. */
     public static ExitHook install(Consumer<String> problems) {
         ExitHook hook = new ExitHook(problems);
-        Runtime.getRuntime().addShutdownHook(new AgentThread("loopguard-exit", hook::runAtMostForAWhile));
+        hook.jvmHook = new AgentThread("loopguard-exit", hook::runAtMostForAWhile);
+        Runtime.getRuntime().addShutdownHook(hook.jvmHook);
         return hook;
+    }
+
+    /** The agent is detached from a JVM that runs on: the exit work runs now, and not again at exit. */
+    public void runNow() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(jvmHook);
+        } catch (IllegalStateException exiting) {
+            return; // the JVM is exiting: the hook runs anyway
+        }
+        runAtMostForAWhile();
     }
 
     /** Has {@code task} run at exit, in {@code step}, after the tasks already asked for in the same step. */

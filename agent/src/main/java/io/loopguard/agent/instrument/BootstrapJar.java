@@ -30,6 +30,9 @@ public final class BootstrapJar {
     }
 
     public static void define(Instrumentation instrumentation) throws Exception {
+        if (alreadyDefined()) {
+            return; // attached again after a detach: the classes stay, as a class loader never forgets one
+        }
         Module javaBase = Object.class.getModule();
         Module agent = BootstrapJar.class.getModule();
         instrumentation.redefineModule(javaBase, Set.of(), Map.of(INTERNAL_PACKAGE, Set.of(agent)),
@@ -84,6 +87,15 @@ public final class BootstrapJar {
         @Override
         public String toString() {
             return name;
+        }
+    }
+
+    private static boolean alreadyDefined() {
+        try {
+            Class.forName("io.loopguard.bootstrap.Probe", false, null);
+            return true;
+        } catch (ClassNotFoundException notYet) {
+            return false;
         }
     }
 }

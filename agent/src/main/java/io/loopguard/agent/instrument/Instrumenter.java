@@ -7,6 +7,8 @@ import io.loopguard.agent.common.ClassOrigin;
 import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.frameworks.FrameworkDescription;
 import io.loopguard.agent.frameworks.TaskRunner;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
@@ -14,6 +16,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,8 @@ public final class Instrumenter {
     private final Map<String, NativeCallSiteTransformer.Target> nativeTargets = new HashMap<>();
     private final Set<Class<?>> toRetransform = new LinkedHashSet<>();
     private final BitSet probed = new BitSet();
+    private AdviceTransformer adviceTransformer;
+    private NativeCallSiteTransformer nativeTransformer;
 
     /**
      * @param cacheSetting the {@code cache} option: {@code on}, {@code off} or a directory for woven classes
@@ -83,14 +88,17 @@ public final class Instrumenter {
         for (int id = 0; id < operations.size(); id++) {
             findMethods(id, operations.get(id));
         }
-        instrumentation.addTransformer(new AdviceTransformer(Map.copyOf(advicesByClass), cache, problems), true);
+        adviceTransformer = new AdviceTransformer(Map.copyOf(advicesByClass), cache, problems);
+        instrumentation.addTransformer(adviceTransformer, true);
         if (!nativeTargets.isEmpty()) {
-            instrumentation.addTransformer(new NativeCallSiteTransformer(Map.copyOf(nativeTargets), cache, problems), true);
+            nativeTransformer = new NativeCallSiteTransformer(Map.copyOf(nativeTargets), cache, problems);
+            instrumentation.addTransformer(nativeTransformer, true);
             toRetransform.add(Catalog.class); // its self-test calls must be probed like the application's
         }
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             boolean named = advicesByClass.containsKey(loaded.getName().replace('.', '/'));
-            if (named || attachedLate && !nativeTargets.isEmpty() && isApplicationClass(loaded)) {
+            if (named || attachedLate && nativeTransformer != null && isApplicationClass(loaded)
+                    && mayCallNativeTargets(loaded)) {
                 toRetransform.add(loaded);
             }
         }
@@ -152,10 +160,43 @@ public final class Instrumenter {
         advicesByClass.computeIfAbsent(internalClassName, name -> new ArrayList<>()).add(advice);
     }
 
+    /**
+     * Whether a class loaded before the agent came may call a native blocking method, judged from its class file
+     * as its loader has it: retransforming only those keeps an attach's pause short. A class without a class
+     * file (generated at run time) is retransformed to be sure.
+     */
+    private boolean mayCallNativeTargets(Class<?> type) {
+        try (InputStream classFile = type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+            return classFile == null || nativeTransformer.mentionsAnyName(classFile.readAllBytes());
+        } catch (IOException | RuntimeException unreadable) {
+            return true;
+        }
+    }
+
     private boolean isApplicationClass(Class<?> type) {
         String name = type.getName();
         return type.getClassLoader() != null && instrumentation.isModifiableClass(type)
                 && !ClassOrigin.isJdk(name) && !ClassOrigin.isLoopguard(name);
+    }
+
+    /**
+     * Undoes {@link #install}: no class is instrumented any longer, and every class this changed gets back its
+     * original bytecode. Methods running at that moment finish as they were.
+     */
+    public void uninstall() {
+        instrumentation.removeTransformer(adviceTransformer);
+        Set<String> changed = new HashSet<>(advicesByClass.keySet());
+        if (nativeTransformer != null) {
+            instrumentation.removeTransformer(nativeTransformer);
+            changed.addAll(nativeTransformer.rewritten);
+        }
+        toRetransform.clear();
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (changed.contains(loaded.getName().replace('.', '/'))) {
+                toRetransform.add(loaded);
+            }
+        }
+        retransform();
     }
 
     private void retransform() {

@@ -6,6 +6,8 @@ import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import net.bytebuddy.jar.asm.ClassReader;
@@ -39,6 +41,8 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
     private final String plan;
     private final ClassCache cache;
     private final Consumer<String> problems;
+    /** The classes whose calls this rewrote, by internal name: what a detach must restore. */
+    final Set<String> rewritten = ConcurrentHashMap.newKeySet();
 
     /** @param targets by {@link Target#key()} */
     NativeCallSiteTransformer(Map<String, Target> targets, ClassCache cache, Consumer<String> problems) {
@@ -58,7 +62,11 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
         // Reading the cache is the agent's own I/O, even when an event loop loads the class.
         ThreadState state = Probe.allow();
         try {
-            return cache.transformed(className, classBeingRedefined, plan, classFile, () -> rewrite(classFile));
+            byte[] rewritten = cache.transformed(className, classBeingRedefined, plan, classFile, () -> rewrite(classFile));
+            if (rewritten != null) {
+                this.rewritten.add(className);
+            }
+            return rewritten;
         } catch (Throwable problem) {
             problems.accept("could not probe calls to native blocking methods in " + className.replace('/', '.')
                     + " (" + problem + ")");
@@ -96,7 +104,8 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
     }
 
     /** A quick byte search: a class that calls none of the names has none of them in its constant pool. */
-    private boolean mentionsAnyName(byte[] classFile) {
+    /** Whether this class file may call a target: it names one of them (cheap, and never wrong the other way). */
+    boolean mentionsAnyName(byte[] classFile) {
         for (byte[] name : names) {
             if (indexOf(classFile, name) >= 0) {
                 return true;

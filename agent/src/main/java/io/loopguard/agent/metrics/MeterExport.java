@@ -28,6 +28,9 @@ public final class MeterExport {
     private final Consumer<String> problems;
     private final Queue<MicrometerWatcher.Sighting> sightings = new ConcurrentLinkedQueue<>();
     private final List<RegistryBinding> bindings = new CopyOnWriteArrayList<>();
+    private MicrometerWatcher watcher;
+    private Thread thread;
+    private volatile boolean stopping;
 
     private MeterExport(MeterStore store, PrometheusEndpoint endpoint, Consumer<String> problems) {
         this.store = store;
@@ -55,15 +58,38 @@ public final class MeterExport {
             }
         }
         MeterExport export = new MeterExport(store, endpoint, problems);
-        instrumentation.addTransformer(new MicrometerWatcher(export.sightings::add), false);
+        export.watcher = new MicrometerWatcher(export.sightings::add);
+        instrumentation.addTransformer(export.watcher, false);
         running = export;
-        new AgentThread("loopguard-metrics", () -> {
+        export.thread = new AgentThread("loopguard-metrics", () -> {
             if (attachedLate) {
                 export.findLoadedMicrometer(instrumentation.getAllLoadedClasses());
             }
             export.run();
-        }).start();
+        });
+        export.thread.start();
         return serving;
+    }
+
+    /**
+     * Stops exporting, at a detach: the endpoint's port closes and the meters stop changing (a registry of
+     * the application's keeps the ones it has).
+     */
+    public static void stop(Instrumentation instrumentation) {
+        MeterExport export = running;
+        if (export != null) {
+            export.stopExporting(instrumentation);
+        }
+    }
+
+    private void stopExporting(Instrumentation instrumentation) {
+        stopping = true;
+        instrumentation.removeTransformer(watcher);
+        LockSupport.unpark(thread);
+        if (endpoint != null) {
+            endpoint.stop();
+        }
+        running = null;
     }
 
     /** The running export, or {@code null} if the agent is not exporting meters. */
@@ -101,7 +127,7 @@ public final class MeterExport {
                 problems.accept("cannot serve Prometheus metrics (" + reason(e) + "); the application runs on without them");
             }
         }
-        while (true) {
+        while (!stopping) {
             for (MicrometerWatcher.Sighting sighting = sightings.poll(); sighting != null; sighting = sightings.poll()) {
                 bindGlobalRegistry(sighting);
             }

@@ -47,4 +47,9 @@ final class PrometheusEndpoint {
         server.serve(TEXT_FORMAT, registry::scrape);
         return registry;
     }
+
+    /** Closes the port, at a detach; a scrape in progress is cut off. */
+    void stop() {
+        server.stop();
+    }
 }

@@ -33,6 +33,7 @@ final class ScrapeServer {
 
     private final ServerSocketChannel server;
     private final Selector selector;
+    private volatile boolean stopping;
     /** Open connections, oldest first. */
     private final Set<Connection> connections = new LinkedHashSet<>();
 
@@ -69,8 +70,14 @@ final class ScrapeServer {
         new AgentThread("loopguard-metrics-http", () -> run(contentType, body)).start();
     }
 
+    /** Closes the port and every connection, from any thread; the serving thread ends. */
+    void stop() {
+        stopping = true;
+        selector.wakeup();
+    }
+
     private void run(String contentType, Supplier<String> body) {
-        while (true) {
+        while (!stopping) {
             try {
                 selector.select(TICK_MILLIS);
                 List<Connection> answering = new ArrayList<>();
@@ -100,6 +107,13 @@ final class ScrapeServer {
                 // One bad connection or a failed scrape must not stop the server; the connections involved are closed.
                 connections.removeIf(connection -> !connection.isOpen());
             }
+        }
+        connections.forEach(Connection::close);
+        try {
+            selector.close();
+            server.close();
+        } catch (IOException alreadyClosed) {
+            // nothing more to release
         }
     }
 

@@ -71,6 +71,9 @@ final class DelayProbe implements Runnable {
 
     /** Netty's {@code isShuttingDown()}, found on the nearest public class of the loop, or {@code null}. */
     private static MethodHandle shuttingDownCheck(Object loop) {
+        if (loop == null) {
+            return null; // a loop adopted at attach: no object to ask
+        }
         for (Class<?> type = loop.getClass(); type != null; type = type.getSuperclass()) {
             try {
                 return MethodHandles.publicLookup().findVirtual(type, "isShuttingDown",

@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
@@ -29,6 +31,8 @@ final class JvmPauses {
     private static final long KEPT_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final Deque<Pause> pauses = new ArrayDeque<>();
+    private final NotificationListener listener = (notification, handback) -> collected(notification);
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
     private long jvmStartNanos;
 
     /** How much of an interval the JVM was paused or starved, and the main cause: gc, else jvm, else cpu. */
@@ -44,9 +48,22 @@ final class JvmPauses {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             String name = collector.getName();
             if (collector instanceof NotificationEmitter emitter && !name.contains("Cycles") && !name.contains("Concurrent")) {
-                emitter.addNotificationListener((notification, handback) -> collected(notification), null, null);
+                emitter.addNotificationListener(listener, null, null);
+                emitters.add(emitter);
             }
         }
+    }
+
+    /** Stops listening to the collectors, at a detach. */
+    void stopListening() {
+        for (NotificationEmitter emitter : emitters) {
+            try {
+                emitter.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException gone) {
+                // nothing to remove
+            }
+        }
+        emitters.clear();
     }
 
     private void collected(Notification notification) {

@@ -18,6 +18,14 @@ public final class LoopSummary {
 
     /** Prints the summary; nothing when no event loop ran. */
     public void print() {
+        String text = text();
+        if (!text.isEmpty()) {
+            err.println(text);
+        }
+    }
+
+    /** One line per event loop; empty when no event loop ran. */
+    public String text() {
         List<LoopStats> loops = monitor.loops();
         StringBuilder text = new StringBuilder();
         for (LoopStats loop : loops.subList(0, Math.min(loops.size(), SHOWN_LOOPS))) {
@@ -32,9 +40,7 @@ public final class LoopSummary {
         if (loops.size() > SHOWN_LOOPS) {
             text.append("\nloopguard: ... and ").append(loops.size() - SHOWN_LOOPS).append(" more event loops");
         }
-        if (!text.isEmpty()) {
-            err.println(text);
-        }
+        return text.toString();
     }
 
     private static String delay(LoopStats loop) {

@@ -33,6 +33,7 @@ public final class Watchdog {
     private LateWakeUps lateWakeUps;
     /** Set on the watchdog thread once it has started; {@code null} before. */
     private volatile StallWatch stalls;
+    private volatile boolean stopping;
 
     /**
      * @param threshold the {@code stall-threshold}, or {@code null} to measure delay and utilisation only
@@ -77,9 +78,28 @@ public final class Watchdog {
         }
     }
 
+    /**
+     * Stops the watchdog thread, at a detach; the loops it watched are left for the watchdog of a later
+     * attach, since their run methods, entered while instrumented, keep their clocks.
+     */
+    public void stop() {
+        stopping = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pauses.stopListening();
+        synchronized (this) {
+            loops.addStarted(System.nanoTime());
+            loops.all().stream().filter(loop -> !loop.clock.stopped()).forEach(loop -> LoopClock.watchAgain(loop.clock));
+        }
+    }
+
     private void watch() {
         long lastWindow = System.nanoTime();
-        while (true) {
+        while (!stopping) {
             boolean idle = loops.all().isEmpty();
             LockSupport.parkNanos(this, idle ? IDLE_TICK_NANOS : TICK_NANOS);
             long now = System.nanoTime();

@@ -1,0 +1,42 @@
+package io.loopguard.agent.threads;
+
+import io.loopguard.agent.common.AgentThread;
+import io.loopguard.agent.common.MethodRef;
+import io.loopguard.bootstrap.AdoptedLoops;
+import io.loopguard.bootstrap.LoopClock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The event loops that already run when the agent is attached to a running JVM: threads inside a framework's
+ * event-loop run method. Their run method started uninstrumented and never returns, so each is adopted at
+ * its next task (see {@link AdoptedLoops}).
+ */
+public final class RunningLoops {
+    private RunningLoops() {
+    }
+
+    /** Adopts every thread now inside one of {@code runMethods}; returns how many. */
+    public static int adopt(List<MethodRef> runMethods) {
+        Set<String> frames = new HashSet<>();
+        runMethods.forEach(method -> frames.add(method.className() + '#' + method.methodName()));
+        // Loops timed since an earlier attach keep their clocks: the new watchdog takes them over.
+        Set<Thread> timed = Set.copyOf(LoopClock.waitingThreads());
+        int adopted = 0;
+        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+            if (thread.getKey() instanceof AgentThread || timed.contains(thread.getKey())) {
+                continue;
+            }
+            for (StackTraceElement frame : thread.getValue()) {
+                if (frames.contains(frame.getClassName() + '#' + frame.getMethodName())) {
+                    AdoptedLoops.add(thread.getKey());
+                    adopted++;
+                    break;
+                }
+            }
+        }
+        return adopted;
+    }
+}
