@@ -112,6 +112,7 @@ final class Startup {
         long instrumentedMillis = (System.nanoTime() - instrumenting) / 1_000_000;
         int runningLoops = attachedLate ? RunningLoops.adopt(frameworks.eventLoops()) : 0;
         exit.at(ExitHook.Step.DELIVERY, instrumenter::finishCacheWrites);
+        exit.at(ExitHook.Step.RELEASE, instrumenter::stopCacheWriter);
         LoopMeters.bind(meters, watchdog.monitor());
         watchdog.start(reporting::submit);
         exit.at(ExitHook.Step.LAST_DETECTIONS, watchdog::flush);

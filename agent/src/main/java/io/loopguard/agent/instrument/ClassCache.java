@@ -224,8 +224,16 @@ final class ClassCache {
         LockSupport.unpark(writer);
     }
 
+    /** At a detach, after {@link #finishWrites}: the writer thread ends; a later miss starts another. */
+    synchronized void stopWriter() {
+        if (writer != null) {
+            writer.interrupt();
+            writer = null;
+        }
+    }
+
     private void writeForever() {
-        while (true) {
+        while (!Thread.currentThread().isInterrupted()) {
             Runnable write = writes.poll();
             if (write == null) {
                 LockSupport.park(this);

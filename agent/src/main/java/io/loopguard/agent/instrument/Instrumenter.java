@@ -111,6 +111,11 @@ public final class Instrumenter {
         cache.finishWrites(CACHE_WRITES_AT_EXIT_MILLIS);
     }
 
+    /** Ends the cache's writer thread, at a detach: the JVM runs on without the agent. */
+    public void stopCacheWriter() {
+        cache.stopWriter();
+    }
+
     /** Plans the operation's advice by name, without loading its class: ByteBuddy's matcher skips native methods. */
     private void planOperation(int id, BlockingOperation operation) {
         int parameters = operation.parameterCount() == BlockingOperation.ANY_PARAMETERS
