@@ -45,6 +45,11 @@ class PrometheusEndpointLimitsIT {
     void scrapesAreAnsweredWhileSlowClientsHoldConnectionsOpen(Jdk jdk) throws Exception {
         int port = RunningApplication.freePort();
         RunningApplication app = RunningApplication.start(ForkedJvm.on(jdk).agentOptions("metrics-port=" + port), 1, 10);
+        // Calls are counted as the reporting thread takes them, and series registered within half a second.
+        for (int attempt = 0; attempt < 300 && !PrometheusText.scrape(port).body().contains("loopguard_blocking_calls_total");
+             attempt++) {
+            Thread.sleep(100);
+        }
         try (SlowClients slow = SlowClients.hold(port, 200, 20)) {
             long started = System.nanoTime();
             List<Socket> clients = new ArrayList<>();
