@@ -178,10 +178,15 @@ public final class OptionsParser {
         return options;
     }
 
+    /**
+     * Only the variables that name an option: the environment is shared with other tools, which may use names
+     * of the same prefix for themselves (as {@code LOOPGUARD_TEST_JDKS} does, for this project's tests).
+     */
     private static List<Given> fromEnvironment(Map<String, String> environment) {
         List<Given> options = new ArrayList<>();
         environment.forEach((name, value) -> {
-            if (name.startsWith(OptionSource.ENVIRONMENT_PREFIX)) {
+            if (name.startsWith(OptionSource.ENVIRONMENT_PREFIX)
+                    && KnownOptions.named(OptionSource.keyOfEnvironmentVariable(name)) != null) {
                 options.add(new Given(OptionSource.keyOfEnvironmentVariable(name), value, OptionSource.ENVIRONMENT,
                         name));
             }

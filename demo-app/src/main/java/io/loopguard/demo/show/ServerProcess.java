@@ -74,6 +74,21 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The lines Loopguard printed so far (its start-up line, detections, its summary at exit). */
+    /**
+     * The agent's lines up to its start-up verdict, which its self-test prints on a thread of its own, maybe after
+     * the server is listening: waited for a few seconds at most.
+     */
+    List<String> loopguardStartLines() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> lines = loopguardLines();
+        while (lines.stream().noneMatch(line -> line.startsWith("loopguard: active") || line.startsWith("loopguard: off")
+                || line.startsWith("loopguard: could not start")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            lines = loopguardLines();
+        }
+        return lines;
+    }
+
     List<String> loopguardLines() throws IOException {
         return Files.readAllLines(stderr, StandardCharsets.UTF_8).stream().filter(line -> line.startsWith("loopguard:")).toList();
     }

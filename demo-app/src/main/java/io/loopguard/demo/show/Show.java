@@ -49,7 +49,7 @@ public final class Show {
         try {
             NettyHttpClient client = new NettyHttpClient(clientLoops);
             try (ServerProcess server = ServerProcess.start(agent.orElse(null), events, stderr, options.serveArguments())) {
-                server.loopguardLines().stream().limit(1).forEach(line -> out.println("server: " + line));
+                server.loopguardStartLines().forEach(line -> out.println("server: " + line));
                 out.printf("server: demo listening on http://127.0.0.1:%d with %d event loop(s), %s backend%n",
                         server.address().getPort(), options.eventLoops(), options.backend());
                 out.printf("%nSeed 003: %d requests at once per mode (%.1f s of work each)...%n",
