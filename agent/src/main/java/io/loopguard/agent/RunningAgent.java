@@ -3,7 +3,7 @@ package io.loopguard.agent;
 import io.loopguard.agent.common.AttachProtocol;
 import io.loopguard.agent.exit.ExitHook;
 import io.loopguard.agent.instrument.Instrumenter;
-import io.loopguard.agent.report.FindingsTally;
+import io.loopguard.agent.report.ConsoleReporter;
 import io.loopguard.agent.watchdog.LoopSummary;
 import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.bootstrap.Probe;
@@ -17,10 +17,10 @@ final class RunningAgent {
     private final Future<String> startLine;
     private final Instrumenter instrumenter;
     private final ExitHook exit;
-    private final FindingsTally findings;
+    private final ConsoleReporter findings;
     private final LoopSummary loops;
 
-    RunningAgent(Future<String> startLine, Instrumenter instrumenter, ExitHook exit, FindingsTally findings, LoopSummary loops) {
+    RunningAgent(Future<String> startLine, Instrumenter instrumenter, ExitHook exit, ConsoleReporter findings, LoopSummary loops) {
         this.startLine = startLine;
         this.instrumenter = instrumenter;
         this.exit = exit;
@@ -44,7 +44,7 @@ final class RunningAgent {
     /** What was found so far: each problem with its count, then each event loop's delay and utilisation. */
     String status() {
         String loopLines = loops.text();
-        return startLine() + '\n' + findings.describe()
+        return startLine() + '\n' + findings.summary()
                 + (loopLines.isEmpty() ? "" : '\n' + loopLines);
     }
 

@@ -22,7 +22,6 @@ import io.loopguard.agent.otlp.OtlpSettings;
 import io.loopguard.agent.report.ConsoleReporter;
 import io.loopguard.agent.report.DetectionQueue;
 import io.loopguard.agent.report.EventsFileReporter;
-import io.loopguard.agent.report.FindingsTally;
 import io.loopguard.agent.report.Reporter;
 import io.loopguard.agent.report.ReportingThread;
 import io.loopguard.agent.report.SubscribersReporter;
@@ -61,7 +60,8 @@ final class Startup {
 
         ExitHook exit = ExitHook.install(problems);
         List<Reporter> reporters = new ArrayList<>();
-        reporters.add(new ConsoleReporter(err));
+        ConsoleReporter console = new ConsoleReporter(err);
+        reporters.add(console);
         // Opened by the reporting thread, not here: opening a file can wait (a FIFO waits for a reader).
         EventsFileReporter events = options.events() == null ? null : new EventsFileReporter(options.events(),
                 options.eventsMaxSize(), options.eventsFollowSymlinks(), problems);
@@ -77,8 +77,6 @@ final class Startup {
         if (otlpExport != null) {
             reporters.add(new OtlpFindingsReporter(otlpExport));
         }
-        FindingsTally findings = new FindingsTally();
-        reporters.add(findings);
         Watchdog watchdog = new Watchdog(options.stallThreshold(), problems);
         JfrReporter jfr = new JfrReporter(watchdog.monitor(), problems);
         reporters.add(jfr);
@@ -138,6 +136,6 @@ final class Startup {
         String optionsText = options.toString();
         System.setProperty(AttachProtocol.RUNNING_PROPERTY, "Loopguard " + Startup.class.getPackage().getImplementationVersion()
                 + (optionsText.isEmpty() ? "" : " with " + optionsText));
-        return new RunningAgent(startLine, instrumenter, exit, findings, loops);
+        return new RunningAgent(startLine, instrumenter, exit, console, loops);
     }
 }

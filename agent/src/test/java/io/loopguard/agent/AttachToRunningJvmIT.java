@@ -43,7 +43,7 @@ class AttachToRunningJvmIT {
         assertTrue(Pattern.compile("classes retransformed in \\d+ ms").matcher(attach).find(), attach);
         assertCommand(out, "attach-again", 1, "Loopguard already runs in PID");
         assertTrue(command(out, "attach-again").contains("events="), "the refusal says with which options");
-        String status = assertCommand(out, "status", 0, "java.lang.Thread.sleep at "
+        String status = assertCommand(out, "status", 0, "java.lang.Thread.sleep  at "
                 + "io.loopguard.scenarios.AttachToRunningService$BlockingHandler.channelRead0");
         assertTrue(status.contains("event loop \"multiThreadIoEventLoopGroup-2-1\""), status);
         assertCommand(out, "detach", 0, "loopguard: detached; classes restored to their original bytecode");

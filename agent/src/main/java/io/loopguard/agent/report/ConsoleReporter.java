@@ -3,6 +3,7 @@ package io.loopguard.agent.report;
 import io.loopguard.agent.detect.Detection;
 import io.loopguard.agent.detect.Pinning;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class ConsoleReporter implements Reporter {
     }
 
     @Override
-    public void report(Detection detection) {
+    public synchronized void report(Detection detection) {
         if (detection.stall() != null) {
             stalls.report(detection);
             return;
@@ -73,28 +74,41 @@ public final class ConsoleReporter implements Reporter {
     }
 
     @Override
-    public void dropped(long count) {
+    public synchronized void dropped(long count) {
         dropped += count;
     }
 
     @Override
     public void close() {
-        stalls.summary();
+        err.println(summary());
+    }
+
+    /**
+     * What was found so far: stalls, pinned virtual threads and blocking calls, each call site with its count;
+     * printed at exit, and asked for by {@code status} from another thread.
+     */
+    public synchronized String summary() {
+        List<String> parts = new ArrayList<>();
+        String stallLines = stalls.summary();
+        if (!stallLines.isEmpty()) {
+            parts.add(stallLines);
+        }
         if (pinned > 0) {
-            err.println(summary(Detection.PINNED, "loopguard: summary: " + pinned
+            parts.add(summary(Detection.PINNED, "loopguard: summary: " + pinned
                     + (pinned == 1 ? " virtual thread blocked" : " virtual threads blocked") + " while pinned to"
                     + " their carrier thread, from " + callSites(Detection.PINNED)));
         }
         if (total == 0 && dropped == 0) {
-            err.println("loopguard: summary: no blocking calls on threads that must never block");
-            return;
+            parts.add("loopguard: summary: no blocking calls on threads that must never block");
+            return String.join("\n", parts);
         }
         String head = "loopguard: summary: " + total + (total == 1 ? " blocking call" : " blocking calls") + " from "
                 + callSites(Detection.BLOCKING_CALL) + " on threads that must never block";
         if (dropped > 0) {
             head += ", and " + dropped + " more not reported because the report queue was full";
         }
-        err.println(summary(Detection.BLOCKING_CALL, head));
+        parts.add(summary(Detection.BLOCKING_CALL, head));
+        return String.join("\n", parts);
     }
 
     private String callSites(String type) {

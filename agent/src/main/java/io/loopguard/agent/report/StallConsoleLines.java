@@ -66,10 +66,11 @@ final class StallConsoleLines {
     }
 
     /** The summary lines, or none if no stall ended. */
-    void summary() {
+    /** The stalls of the run so far, by place, most frequent first; empty when there was none. */
+    String summary() {
         long stalls = places.values().stream().mapToLong(place -> place.stalls).sum();
         if (stalls == 0) {
-            return;
+            return "";
         }
         StringBuilder text = new StringBuilder("loopguard: summary: ").append(stalls)
                 .append(stalls == 1 ? " event-loop stall" : " event-loop stalls")
@@ -79,7 +80,7 @@ final class StallConsoleLines {
                 .limit(SUMMARY_LINES)
                 .forEach(place -> text.append(String.format("%nloopguard: %8d  stalls, longest %d ms, at %s",
                         place.stalls, place.longestMillis, place.where)));
-        err.println(text);
+        return text.toString();
     }
 
     private void count(String where, Stall stall) {
