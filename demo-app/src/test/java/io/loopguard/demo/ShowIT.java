@@ -47,9 +47,23 @@ class ShowIT {
                 "Loopguard names the /blocking handler's line\n" + out);
         assertTrue(Pattern.compile("/offload\\s+nothing").matcher(out).find(), out);
         assertTrue(Pattern.compile("/async\\s+nothing").matcher(out).find(), out);
+        assertAttachingFoundTheBlockingCallInTheRunningServer(out, jdk);
         assertTrue(out.contains("Report: " + report.toAbsolutePath()), out);
 
         assertTheReportIsWellFormedWithTheChartsData(report);
+    }
+
+    private static void assertAttachingFoundTheBlockingCallInTheRunningServer(String out, Jdk jdk) {
+        int step = out.indexOf("In production: the same server started without Loopguard");
+        assertTrue(step > out.indexOf("Loopguard's events file"), "the attach step comes after the findings\n" + out);
+        String attach = out.substring(step);
+        assertTrue(Pattern.compile("\\$ java -jar loopguard-agent\\.jar attach \\d+\n    loopguard: active on JDK " + jdk.feature()
+                + ".*classes retransformed in \\d+ ms, \\d+ running event loops? adopted").matcher(attach).find(), attach);
+        assertTrue(Pattern.compile("\\$ java -jar loopguard-agent\\.jar status \\d+\n    loopguard: summary: 2 blocking calls from 1 call site"
+                + ".*\n    loopguard: +2 .*java\\.net\\.http\\.HttpClient\\.send.* at io\\.loopguard\\.demo\\.backend\\.LegacyBackend\\.callBlocking")
+                .matcher(attach).find(), "status names the blocking call made after the attach\n" + attach);
+        assertTrue(Pattern.compile("\\$ java -jar loopguard-agent\\.jar detach \\d+\n    loopguard: detached; classes restored")
+                .matcher(attach).find(), attach);
     }
 
     private static void assertTheReportIsWellFormedWithTheChartsData(Path report) throws Exception {

@@ -69,11 +69,14 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     InetSocketAddress address() {
         return address;
     }
 
-    /** The lines Loopguard printed so far (its start-up line, detections, its summary at exit). */
     /**
      * The agent's lines up to its start-up verdict, which its self-test prints on a thread of its own, maybe after
      * the server is listening: waited for a few seconds at most.
@@ -89,6 +92,7 @@ final class ServerProcess implements AutoCloseable {
         return lines;
     }
 
+    /** The lines Loopguard printed so far (its start-up line, detections, its summary at exit). */
     List<String> loopguardLines() throws IOException {
         return Files.readAllLines(stderr, StandardCharsets.UTF_8).stream().filter(line -> line.startsWith("loopguard:")).toList();
     }

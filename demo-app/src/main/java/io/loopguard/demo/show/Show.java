@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The whole demo in one go: start the server with Loopguard attached, run seed 003's experiment and the
- * open-loop load against each mode, print the tables and Loopguard's findings, write the HTML report.
+ * The whole demo in one go: scan the demo's jar, start the server with Loopguard attached, run seed 003's
+ * experiment and the open-loop load against each mode, print the tables and Loopguard's findings, attach
+ * Loopguard to a server started without it, write the HTML report.
  */
 public final class Show {
     private final DemoOptions options;
@@ -68,17 +69,18 @@ public final class Show {
                             options.duration(), options.timeout()));
                 }
             }
+            Tables.experiment(out, experiment);
+            Tables.load(out, load);
+            Findings findings = Findings.read(events);
+            if (agent.isPresent()) {
+                findings.print(out, options.modes());
+                out.printf("%n  (Loopguard's events file: %s; its own summary is in %s)%n", events, stderr);
+                AttachToRunningServer.run(agent.get(), options, client, work, out);
+            }
+            HtmlReport.write(options.report(), experiment, load, findings, options.modes());
         } finally {
             clientLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
-        Tables.experiment(out, experiment);
-        Tables.load(out, load);
-        Findings findings = Findings.read(events);
-        if (agent.isPresent()) {
-            findings.print(out, options.modes());
-            out.printf("%n  (Loopguard's events file: %s; its own summary is in %s)%n", events, stderr);
-        }
-        HtmlReport.write(options.report(), experiment, load, findings, options.modes());
         out.printf("%nReport: %s%n", options.report().toAbsolutePath());
     }
 

@@ -3,6 +3,7 @@ package io.loopguard.demo.show;
 import io.loopguard.demo.load.ConcurrentCallsExperiment;
 import io.loopguard.demo.load.LoadResult;
 import java.io.PrintStream;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,12 +24,22 @@ public final class Tables {
         for (ConcurrentCallsExperiment.Result result : results) {
             String each = result.completedMillis().stream().map(ms -> String.format("%.1f", ms / 1000.0))
                     .collect(Collectors.joining("  "));
-            double calls = result.totalMillis() / (double) result.callTime().toMillis();
-            String verdict = calls >= result.completedMillis().size() - 0.5 ? "one after another"
-                    : calls < 1.5 ? "all together" : "partly together";
+            String verdict = verdict(result.completedMillis(), result.callTime().toMillis());
             out.printf("  %-9s  %-40s  %6.1f s  %s%s%n", "/" + result.mode(), each, result.totalMillis() / 1000.0, verdict,
                     result.failures() > 0 ? "  (" + result.failures() + " failed)" : "");
         }
+    }
+
+    /**
+     * How the requests were served, from how many calls' time lies between the first answer and the last: one
+     * after another, each waits a whole call for the one before it; together, they differ by the machine's noise.
+     */
+    private static String verdict(List<Long> completedMillis, long callMillis) {
+        if (completedMillis.size() < 2) {
+            return "";
+        }
+        double apart = (Collections.max(completedMillis) - Collections.min(completedMillis)) / (double) callMillis;
+        return apart >= completedMillis.size() - 1.5 ? "one after another" : apart < 1 ? "all together" : "partly together";
     }
 
     public static void load(PrintStream out, List<LoadResult> results) {
