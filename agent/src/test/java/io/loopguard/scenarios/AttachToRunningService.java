@@ -20,6 +20,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URL;
@@ -33,7 +35,9 @@ import java.util.List;
  * A Netty service started without the agent, its event loop serving, which a handler blocks on {@code /block};
  * it runs {@code java -jar loopguard-agent.jar attach|status|detach} against itself, from a separate JVM, as an
  * operator would. Usage: {@code AttachToRunningService <agent jar> <events file> <attach-detach cycles>};
- * prints each command's exit code and output between {@code COMMAND} and {@code END} lines.
+ * prints each command's exit code and output between {@code COMMAND} and {@code END} lines, what a load generator
+ * got while the cycles ran ({@code LOAD}), and the JVM's footprint after the first and the last cycle
+ * ({@code FOOTPRINT}).
  */
 public final class AttachToRunningService {
     private static String agentJar;
@@ -70,11 +74,18 @@ public final class AttachToRunningService {
             command("status", "status", pid);
             command("detach", "detach", pid);
             get(base + "/block");
-            for (int cycle = 0; cycle < cycles; cycle++) {
+            // A load generator serves requests throughout the cycles: attaching and detaching must lose none.
+            Load load = new Load(base + "/fine");
+            load.start();
+            for (int cycle = 1; cycle <= cycles; cycle++) {
                 command("cycle-attach", "attach", pid);
                 get(base + "/block");
                 command("cycle-detach", "detach", pid);
+                if (cycle == 1 || cycle == cycles) {
+                    System.out.println("FOOTPRINT after-cycle-" + (cycle == 1 ? "first" : "last") + " " + footprint());
+                }
             }
+            load.stop();
             get(base + "/block");
             command("no-such-process", "attach", "2147483646");
             command("not-a-pid", "status", "twelve");
@@ -98,6 +109,20 @@ public final class AttachToRunningService {
         Files.delete(output);
     }
 
+    /** What must not grow with each cycle: classes loaded, threads, heap in use after a full collection. */
+    private static String footprint() {
+        System.gc();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        return "classes=" + ManagementFactory.getClassLoadingMXBean().getLoadedClassCount()
+                // The JDK's process reapers (one per command run, kept a minute) come and go on their own.
+                + " threads=" + Thread.getAllStackTraces().keySet().stream()
+                        .filter(thread -> !thread.getName().equals("process reaper")).count()
+                + " heapKiB=" + memory.getHeapMemoryUsage().getUsed() / 1024
+                + " metaspaceKiB=" + ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(pool -> pool.getName().equals("Metaspace")).mapToLong(pool -> pool.getUsage().getUsed())
+                        .sum() / 1024;
+    }
+
     private static List<String> loopguardThreads() {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .filter(name -> name.startsWith("loopguard")).sorted().toList();
@@ -107,6 +132,41 @@ public final class AttachToRunningService {
         HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
         try (InputStream body = connection.getInputStream()) {
             body.readAllBytes();
+        }
+    }
+
+    /** Requests {@code url} one after another on a thread of its own until stopped; counts answers and failures. */
+    static final class Load implements Runnable {
+        private final String url;
+        private final Thread thread = new Thread(this, "load-generator");
+        private volatile boolean running = true;
+        private int answered;
+        private final List<String> failures = new ArrayList<>();
+
+        Load(String url) {
+            this.url = url;
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            System.out.println("LOAD answered=" + answered + " failures=" + failures);
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    get(url);
+                    answered++;
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            }
         }
     }
 
