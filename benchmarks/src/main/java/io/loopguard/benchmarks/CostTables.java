@@ -50,6 +50,7 @@ final class CostTables {
                     signed(blockHound.mean() - none.mean(), "ns"), verdict);
         }
         cpuRow(table, cpu, Call.PROBE_ONLY, "the same `parkNanos(0)`: the thread's CPU time per call");
+        cpuRow(table, cpu, Call.ALLOWED_PROBE_ONLY, "`parkNanos(0)` inside an allowed method, on a designated thread: CPU time per call");
         cpuRow(table, cpu, Call.PARK_WITH_PERMIT, "the same `parkNanos(1)`: the thread's CPU time per call");
         return table.toString();
     }

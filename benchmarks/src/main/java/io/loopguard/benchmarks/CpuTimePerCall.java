@@ -3,6 +3,7 @@ package io.loopguard.benchmarks;
 import io.loopguard.benchmarks.detection.DeepBlockingCall;
 import io.loopguard.benchmarks.harness.Agent;
 import io.loopguard.benchmarks.harness.InProcessBlockHound;
+import io.loopguard.benchmarks.percall.AllowedBlocking;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -27,6 +28,8 @@ public final class CpuTimePerCall {
     public enum Call {
         /** {@code parkNanos(0)}, probed and returning without parking, on a thread that may block: the probe alone. */
         PROBE_ONLY("may-block", 50_000_000, () -> LockSupport.parkNanos(0)),
+        /** The same inside a method where blocking is accepted, on a designated thread: the allowed path. */
+        ALLOWED_PROBE_ONLY(Call.DESIGNATED_THREAD, 50_000_000, () -> AllowedBlocking.parkNanos(0)),
         /** {@code parkNanos(1)} with a permit, on a thread that may block: the probe's fast path. */
         PARK_WITH_PERMIT("may-block", 5_000_000, () -> {
             LockSupport.unpark(Thread.currentThread());
