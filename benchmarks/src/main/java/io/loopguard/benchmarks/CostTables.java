@@ -24,10 +24,12 @@ final class CostTables {
 
     /** The per-call benchmarks of {@code PerCall}, in the table's order, with what each one shows. */
     private static final List<String[]> PER_CALL = List.of(
+            new String[] {"probeOnly", "`LockSupport.parkNanos(0)`: the probe alone (it returns without parking), on a thread that may block"},
             new String[] {"parkNanos", "`LockSupport.parkNanos(1)` (with a permit), on a thread that may block"},
             new String[] {"fileRead", "1-byte `FileInputStream.read()` of a cached file, on a thread that may block"},
             new String[] {"uninstrumentedMapGet", "`HashMap.get`, which no agent instruments"},
             new String[] {"uncontendedLockOnDesignatedThread", "uncontended `ReentrantLock` lock + unlock, on a designated thread"},
+            new String[] {"allowedProbeOnlyOnDesignatedThread", "`parkNanos(0)` inside an allowed method, on a designated thread"},
             new String[] {"allowedParkNanosOnDesignatedThread", "`parkNanos(1)` (with a permit) inside an allowed method, on a designated thread"});
 
     private CostTables() {
@@ -47,13 +49,18 @@ final class CostTables {
             table.row(benchmark[1], withError(none), withError(loopguard), signed(added, "ns"), withError(blockHound),
                     signed(blockHound.mean() - none.mean(), "ns"), verdict);
         }
-        double none = CpuTimeRuns.of(cpu, Call.PARK_WITH_PERMIT, Agent.NONE, false);
-        double loopguard = CpuTimeRuns.of(cpu, Call.PARK_WITH_PERMIT, Agent.LOOPGUARD, false);
-        double blockHound = CpuTimeRuns.of(cpu, Call.PARK_WITH_PERMIT, Agent.BLOCKHOUND, false);
-        table.row("the same `parkNanos(1)`: the thread's CPU time per call", format("%.2f", none),
-                format("%.2f", loopguard), signed(loopguard - none, "ns"), format("%.2f", blockHound),
-                signed(blockHound - none, "ns"), "no interval");
+        cpuRow(table, cpu, Call.PROBE_ONLY, "the same `parkNanos(0)`: the thread's CPU time per call");
+        cpuRow(table, cpu, Call.ALLOWED_PROBE_ONLY, "`parkNanos(0)` inside an allowed method, on a designated thread: CPU time per call");
+        cpuRow(table, cpu, Call.PARK_WITH_PERMIT, "the same `parkNanos(1)`: the thread's CPU time per call");
         return table.toString();
+    }
+
+    private static void cpuRow(MarkdownTable table, List<CpuTimeRuns.Figure> cpu, Call call, String label) {
+        double none = CpuTimeRuns.of(cpu, call, Agent.NONE, false);
+        double loopguard = CpuTimeRuns.of(cpu, call, Agent.LOOPGUARD, false);
+        double blockHound = CpuTimeRuns.of(cpu, call, Agent.BLOCKHOUND, false);
+        table.row(label, format("%.2f", none), format("%.2f", loopguard), signed(loopguard - none, "ns"),
+                format("%.2f", blockHound), signed(blockHound - none, "ns"), "no interval");
     }
 
     static String detection(Map<String, JmhRun.Score> scores, List<CpuTimeRuns.Figure> cpu) {

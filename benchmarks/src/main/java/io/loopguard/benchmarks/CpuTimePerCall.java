@@ -3,6 +3,7 @@ package io.loopguard.benchmarks;
 import io.loopguard.benchmarks.detection.DeepBlockingCall;
 import io.loopguard.benchmarks.harness.Agent;
 import io.loopguard.benchmarks.harness.InProcessBlockHound;
+import io.loopguard.benchmarks.percall.AllowedBlocking;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -17,9 +18,18 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class CpuTimePerCall {
     private static final int ROUNDS = 5;
+    /**
+     * Read before every call, as JMH reads its own flag: a call whose probe reads only fields nothing in the
+     * loop writes would otherwise be hoisted out of the loop by the JIT, and measured at nothing.
+     */
+    private static volatile boolean stop;
 
     /** What is called, on which thread, how often per round. */
     public enum Call {
+        /** {@code parkNanos(0)}, probed and returning without parking, on a thread that may block: the probe alone. */
+        PROBE_ONLY("may-block", 50_000_000, () -> LockSupport.parkNanos(0)),
+        /** The same inside a method where blocking is accepted, on a designated thread: the allowed path. */
+        ALLOWED_PROBE_ONLY(Call.DESIGNATED_THREAD, 50_000_000, () -> AllowedBlocking.parkNanos(0)),
         /** {@code parkNanos(1)} with a permit, on a thread that may block: the probe's fast path. */
         PARK_WITH_PERMIT("may-block", 5_000_000, () -> {
             LockSupport.unpark(Thread.currentThread());
@@ -53,12 +63,12 @@ public final class CpuTimePerCall {
         double[] nanos = new double[ROUNDS];
         Thread thread = new Thread(() -> {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            for (int i = 0; i < 2 * call.callsPerRound; i++) {
+            for (int i = 0; i < 2 * call.callsPerRound && !stop; i++) {
                 call.call.run();
             }
             for (int round = 0; round < ROUNDS; round++) {
                 long start = threads.getCurrentThreadCpuTime();
-                for (int i = 0; i < call.callsPerRound; i++) {
+                for (int i = 0; i < call.callsPerRound && !stop; i++) {
                     call.call.run();
                 }
                 nanos[round] = (threads.getCurrentThreadCpuTime() - start) / (double) call.callsPerRound;

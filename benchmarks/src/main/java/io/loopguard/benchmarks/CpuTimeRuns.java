@@ -3,6 +3,7 @@ package io.loopguard.benchmarks;
 import io.loopguard.benchmarks.CpuTimePerCall.Call;
 import io.loopguard.benchmarks.harness.Agent;
 import io.loopguard.benchmarks.harness.ChildJvm;
+import io.loopguard.benchmarks.percall.AllowedBlocking;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /** Runs {@link CpuTimePerCall} for the fast path and the detection path, each variant in its own JVM. */
 final class CpuTimeRuns {
-    private static final String DESIGNATE = "mode=report,threads=" + Call.DESIGNATED_THREAD;
+    private static final String DESIGNATE = "mode=report,threads=" + Call.DESIGNATED_THREAD + ",allow="
+            + AllowedBlocking.LOOPGUARD_ALLOW;
 
     /** One variant's figure. */
     record Figure(Call call, Agent agent, boolean events, double nanosPerCall) {

@@ -6,10 +6,9 @@ import io.loopguard.BlockingCallError;
  * The static entry points that advice inlined into JDK, framework and application classes calls.
  *
  * <p>This class lives in the bootstrap class loader, so it may name only JDK types and its own
- * package. On threads that may block it costs one thread-local read and one branch.
+ * package. On threads that may block it costs finding the thread's state ({@link ThreadStates}) and one branch.
  */
 public final class Probe {
-    private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>();
     private static volatile ProbeListener listener;
 
     private Probe() {
@@ -26,7 +25,7 @@ public final class Probe {
      * @return the thread's state, to hand back to {@link #exit}; {@code null} on the fast path
      */
     public static ThreadState enter(int operation) {
-        ThreadState state = STATE.get();
+        ThreadState state = ThreadStates.current();
         if (state == null) {
             state = judge();
         }
@@ -60,7 +59,7 @@ public final class Probe {
      * It must not throw.
      */
     public static void whenCallEnds(Runnable end) {
-        ThreadState state = STATE.get();
+        ThreadState state = ThreadStates.current();
         if (state != null) {
             state.callEnd = end;
         }
@@ -125,13 +124,13 @@ public final class Probe {
     /** Exit of a method entered through {@link #loopStarted}. */
     public static void loopEnded(LoopClock clock) {
         if (clock.exitRun()) {
-            STATE.get().loopClock = null;
+            ThreadStates.current().loopClock = null;
         }
     }
 
     /** Entry of one unit of an event loop's work (a task, an I/O dispatch); {@code null} off event loops. */
     public static LoopClock taskStarted() {
-        ThreadState state = STATE.get();
+        ThreadState state = ThreadStates.current();
         LoopClock clock = state == null ? null : state.loopClock;
         if (clock == null) {
             if (!AdoptedLoops.takeCurrentThread()) {
@@ -158,14 +157,14 @@ public final class Probe {
     }
 
     private static ThreadState state() {
-        ThreadState state = STATE.get();
+        ThreadState state = ThreadStates.current();
         return state != null ? state : judge();
     }
 
     private static ThreadState judge() {
-        ThreadState state = new ThreadState();
+        ThreadState state = new ThreadState(ThreadStates.currentId());
         state.depth = 1; // blocking calls made while the agent judges this thread are the agent's own
-        STATE.set(state);
+        ThreadStates.keep(state);
         ExtraDesignatedThreads.judge(Thread.currentThread(), state);
         ProbeListener agent = listener;
         if (agent != null && agent.isDesignated(Thread.currentThread())) {

@@ -5,6 +5,8 @@ package io.loopguard.bootstrap;
  * {@link #designatedByName}, so plain fields do.
  */
 public final class ThreadState {
+    /** The thread's id, by which {@link ThreadStates} finds this state; {@code -1} if it is found another way. */
+    final long threadId;
     /** Greater than zero while the thread must not block (a name match, or inside an event loop's run). */
     int designated;
     /**
@@ -21,6 +23,7 @@ public final class ThreadState {
     /** What to run when the outermost probed call in progress returns (it times the call), or {@code null}. */
     Runnable callEnd;
 
-    ThreadState() {
+    ThreadState(long threadId) {
+        this.threadId = threadId;
     }
 }

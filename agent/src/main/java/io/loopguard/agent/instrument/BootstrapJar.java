@@ -19,12 +19,15 @@ import java.util.jar.JarInputStream;
  * <p>Not with {@code appendToBootstrapClassLoaderSearch}: that makes the JVM print a class-data-sharing
  * warning. Instead {@code jdk.internal.misc} is opened to the agent through the supported
  * {@link Instrumentation#redefineModule} and its {@code Unsafe.defineClass} defines them, which prints
- * nothing and needs no JVM flag. It must run before anything loads those classes through the
+ * nothing and needs no JVM flag. {@code java.lang} is opened to the classes it defines, so that the probe
+ * reads a thread's id from {@code Thread}'s field. It must run before anything loads those classes through the
  * application class loader, which would then hold a second, useless copy.
  */
 public final class BootstrapJar {
     private static final String RESOURCE = "loopguard-bootstrap.jar";
     private static final String INTERNAL_PACKAGE = "jdk.internal.misc";
+    private static final String THREAD_PACKAGE = "java.lang";
+    private static final String PROBE = "io.loopguard.bootstrap.Probe";
 
     private BootstrapJar() {
     }
@@ -63,6 +66,10 @@ public final class BootstrapJar {
             }
             pending = waiting;
         }
+        // The probe reads a thread's id from Thread's own field, which getId() may hide (ThreadStates).
+        Module bootstrapClasses = Class.forName(PROBE, false, null).getModule();
+        instrumentation.redefineModule(javaBase, Set.of(), Map.of(), Map.of(THREAD_PACKAGE, Set.of(bootstrapClasses)),
+                Set.of(), Map.of());
     }
 
     /** Every class of the embedded bootstrap jar. */
@@ -92,7 +99,7 @@ public final class BootstrapJar {
 
     private static boolean alreadyDefined() {
         try {
-            Class.forName("io.loopguard.bootstrap.Probe", false, null);
+            Class.forName(PROBE, false, null);
             return true;
         } catch (ClassNotFoundException notYet) {
             return false;

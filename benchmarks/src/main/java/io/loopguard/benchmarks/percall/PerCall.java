@@ -58,6 +58,15 @@ public abstract class PerCall extends MeasuredIterations {
         LockSupport.parkNanos(1);
     }
 
+    /**
+     * The probe alone, on a thread that may block: {@code parkNanos(0)} is probed on entry and then returns
+     * without parking, so what an agent adds to it is its fast path, with no kernel call around it to blur it.
+     */
+    @Benchmark
+    public void probeOnly() {
+        LockSupport.parkNanos(0);
+    }
+
     /** A 1-byte read from a small cached file on a thread that may block. */
     @Benchmark
     public int fileRead() throws IOException {
@@ -73,6 +82,12 @@ public abstract class PerCall extends MeasuredIterations {
     @Benchmark
     public void allowedParkNanosOnDesignatedThread() {
         AllowedBlocking.parkNanos();
+    }
+
+    /** The probe alone ({@link #probeOnly}) inside a method where blocking is accepted, on a thread that must not block. */
+    @Benchmark
+    public void allowedProbeOnlyOnDesignatedThread() {
+        AllowedBlocking.parkNanos(0);
     }
 
     /** JDK work in a probed class that does not block (the probe sits on the contended path only). */
