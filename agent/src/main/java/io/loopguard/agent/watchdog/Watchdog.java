@@ -66,10 +66,7 @@ public final class Watchdog {
 
     private void run() {
         try {
-            if (!awaitFirstLoop()) {
-                return;
-            }
-            // Loaded once a loop runs: a JVM without event loops never loads java.management for the watchdog.
+            // Loaded here, not in premain, so the application's start is not slowed by java.management.
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             pauses.listenToGarbageCollection();
             lateWakeUps = new LateWakeUps(TICK_NANOS, pauses, threads, System.nanoTime());
@@ -79,24 +76,6 @@ public final class Watchdog {
             notices.accept("the stall watchdog failed (" + problem + ") and stopped; blocking calls are"
                     + " still reported");
         }
-    }
-
-    /**
-     * Waits, waking 10 times a second, until an event loop has started: before that there is nothing to watch.
-     *
-     * @return {@code false} if the watchdog was stopped first
-     */
-    private boolean awaitFirstLoop() {
-        while (!stopping) {
-            synchronized (this) {
-                loops.addStarted(System.nanoTime());
-                if (!loops.all().isEmpty()) {
-                    return true;
-                }
-            }
-            LockSupport.parkNanos(this, IDLE_TICK_NANOS);
-        }
-        return false;
     }
 
     /**
