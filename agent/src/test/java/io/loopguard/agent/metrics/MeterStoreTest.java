@@ -30,7 +30,7 @@ class MeterStoreTest {
             Thread thread = new Thread(() -> {
                 awaitQuietly(start);
                 for (int i = 0; i < CALLS; i++) {
-                    store.countBlockingCall(i % 2 == 0 ? "java.lang.Thread.sleep" : "java.lang.Object.wait", name);
+                    store.countBlockingCall(i % 2 == 0 ? "java.lang.Thread.sleep" : "java.lang.Object.wait", name, false);
                 }
             }, name);
             thread.start();
@@ -54,7 +54,7 @@ class MeterStoreTest {
     void newThreadGroupsBeyondTheLimitAreCountedAsOther() {
         MeterStore store = new MeterStore();
         for (int i = 0; i < MeterStore.MAX_SERIES + 10; i++) {
-            store.countBlockingCall("java.lang.Thread.sleep", "request-" + i + "-handler");
+            store.countBlockingCall("java.lang.Thread.sleep", "request-" + i + "-handler", false);
         }
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         bind(store, registry);
