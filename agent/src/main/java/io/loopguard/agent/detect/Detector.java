@@ -36,8 +36,8 @@ public final class Detector implements ProbeListener {
     private volatile Acceptance acceptance = Acceptance.NOTHING;
 
     /**
-     * @param counter  told of each blocking call (operation, thread name, in the baseline) that is reported or dropped, so that
-     *                 the count equals reported plus dropped; must not block: it may run on the designated thread
+     * @param counter  told of each blocking call that is reported or dropped, so that the count equals reported
+     *                 plus dropped; must not block: it may run on the designated thread
      * @param delivery must not block: it runs on the designated thread; the detection it gets is completed
      *                 ({@link Supplier#get}) on another thread, once, and may then turn out to be {@code null};
      *                 returns {@code false} if the detection was dropped
@@ -108,8 +108,8 @@ public final class Detector implements ProbeListener {
         CallTimer timer = callTimer;
         Consumer<Detection> callEnded = timer == null ? null : timer.start();
         if (mode != Mode.STRICT && callEnded == null) {
-            // Counted where it is decided: when the reporting thread completes it (a static initialiser's call
-            // turns out not to be one), or here if it is dropped unseen.
+            // Counted where it is decided: when the reporting thread completes it (a static initialiser's call, or
+            // one a rule accepts, turns out not to be one), or here if it is dropped unseen.
             if (!delivery.test(() -> counted(detection(operation, CallStack.of(trace, operation.name()), thread, time)))) {
                 counter.count(operation.name(), thread, false);
             }

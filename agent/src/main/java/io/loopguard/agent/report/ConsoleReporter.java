@@ -65,8 +65,7 @@ public final class ConsoleReporter implements Reporter {
         if (detection.acceptWith() != null) {
             text.append("    accept: ").append(detection.acceptWith()).append('\n');
         }
-        text
-                .append("    (shown once per call site; later calls from it are counted in the summary at exit)");
+        text.append("    (shown once per call site; later calls from it are counted in the summary at exit)");
         err.println(text);
     }
 

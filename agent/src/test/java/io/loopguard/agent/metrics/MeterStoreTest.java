@@ -51,6 +51,18 @@ class MeterStoreTest {
     }
 
     @Test
+    void callsAtCallSitesTheBaselineListsAreTaggedSo() {
+        MeterStore store = new MeterStore();
+        store.countBlockingCall("java.lang.Thread.sleep", "nioEventLoopGroup-2-1", true);
+        store.countBlockingCall("java.lang.Thread.sleep", "nioEventLoopGroup-2-1", false);
+        store.countBlockingCall("java.lang.Thread.sleep", "nioEventLoopGroup-2-2", false);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        bind(store, registry);
+        assertEquals(1.0, registry.get("loopguard.blocking.calls").tag("baseline", "true").functionCounter().count());
+        assertEquals(2.0, registry.get("loopguard.blocking.calls").tag("baseline", "false").functionCounter().count());
+    }
+
+    @Test
     void newThreadGroupsBeyondTheLimitAreCountedAsOther() {
         MeterStore store = new MeterStore();
         for (int i = 0; i < MeterStore.MAX_SERIES + 10; i++) {
