@@ -18,7 +18,7 @@ final class NarrowestRule {
         // A rule ends at the first blank: a family with blanks keeps them as wildcards.
         String rule = operation + "@" + where + " on " + family.replaceAll("\\s+", "*").replaceAll("\\*+", "*");
         String fix = library == null ? "fixing the call is better"
-                : "the call blocks inside " + library + ", called from here: moving the call off this thread is better";
+                : "the call blocks inside " + library + ": moving the call off this thread is better";
         return fix + "; to accept it instead: allow=" + rule;
     }
 }

@@ -67,10 +67,10 @@ record CallStack(List<StackTraceElement> elements, List<String> lines, String ca
         return callSiteIndex < 0 ? null : elements.get(callSiteIndex);
     }
 
-    /** The client library the call blocks in, called by the call site: "the PostgreSQL JDBC driver"; or {@code null}. */
+    /** The client library the call blocks in, up to the call site: "the PostgreSQL JDBC driver"; or {@code null}. */
     String library() {
-        int callSiteIndex = callSite == null ? elements.size() : lines.indexOf(callSite);
-        for (int i = 0; i < callSiteIndex; i++) {
+        int last = callSite == null ? elements.size() - 1 : lines.indexOf(callSite);
+        for (int i = 0; i <= last; i++) {
             String name = ClientLibraries.named(elements.get(i).getClassName());
             if (name != null) {
                 return name;
