@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.FileHandler;
+import java.util.logging.Logger;
 
 /**
  * The blocking call sites of a legacy service that adopts Loopguard: each in a class and method of its own, so
@@ -23,12 +25,18 @@ import java.util.concurrent.TimeUnit;
  * sleep, then a file read, in {@code LegacyConfig#load}), {@code cache-load} (a sleep in
  * {@code UserCache#fetch}, called by {@code UserCache#loadUser}), {@code cache-evict}, {@code journal-flush}
  * ({@code legacy.Journal}), {@code store-flush} and {@code store-sync} ({@code legacy.store.Store}),
- * {@code handle} ({@code AdoptionCallSites#handle}).
+ * {@code handle} ({@code AdoptionCallSites#handle}), {@code jul-log} (a record logged through
+ * {@code java.util.logging}'s {@code FileHandler}, which writes the file on the thread that logs).
  */
 public final class AdoptionCallSites {
+    private static final Logger LOG = Logger.getLogger(AdoptionCallSites.class.getName());
 
     public static void main(String[] args) throws Exception {
         Path file = Files.writeString(Files.createTempFile("loopguard-config-", ".properties"), "answer=42\n");
+        Path logs = Files.createTempDirectory("loopguard-logs-");
+        FileHandler toFile = new FileHandler(logs.resolve("service.log").toString());
+        LOG.setUseParentHandlers(false);
+        LOG.addHandler(toFile);
         Map<String, EventExecutorGroup> loops = Map.of(
                 "alpha", new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("alpha"), NioIoHandler.newFactory()),
                 "beta", new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("beta"), NioIoHandler.newFactory()));
@@ -50,6 +58,7 @@ public final class AdoptionCallSites {
                 loop.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
             }
             Files.delete(file);
+            toFile.close();
         }
     }
 
@@ -63,6 +72,7 @@ public final class AdoptionCallSites {
             case "store-flush" -> Store.flush();
             case "store-sync" -> Store.sync();
             case "handle" -> handle();
+            case "jul-log" -> LOG.info("an order was placed");
             default -> throw new IllegalArgumentException("unknown site: " + site);
         }
     }

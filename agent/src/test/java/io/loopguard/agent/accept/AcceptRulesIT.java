@@ -91,6 +91,24 @@ class AcceptRulesIT {
                 "the rules pasted accept exactly their findings\n" + pasted);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
+    void aPackAcceptsWhatItNamesAndOnlyWhenItIsNamed(Jdk jdk) {
+        String write = "java.io.FileOutputStream.write";
+        ForkedJvm.Run without = ForkedJvm.on(jdk).run(AdoptionCallSites.class, "jul-log@alpha", "handle@alpha")
+                .assertSucceeded();
+        assertTrue(without.events().blockingCalls().stream().anyMatch(call -> call.path("operation").asText()
+                .equals(write)), "a FileHandler writes its file on the thread that logs\n" + without);
+
+        ForkedJvm.Run with = ForkedJvm.on(jdk).agentOptions("allow-packs=jul")
+                .run(AdoptionCallSites.class, "jul-log@alpha", "handle@alpha").assertSucceeded();
+        List<String> reported = with.events().blockingCalls().stream().map(call -> call.path("operation").asText()
+                + " at " + call.path("callSite").asText().replaceAll("\\(.*", "")).toList();
+        assertEquals(List.of("java.lang.Thread.sleep at " + SITES + ".handle"), reported, with.toString());
+        assertTrue(with.stderr().lines().noneMatch(line -> line.contains("matched nothing")),
+                "a pack's rules are not named at exit\n" + with.stderr());
+    }
+
     private static void assertOneLine(String err, String start) {
         assertEquals(1, err.lines().filter(line -> line.startsWith(start)).count(), start + "\n" + err);
     }
