@@ -1,5 +1,6 @@
 package io.loopguard.agent;
 
+import io.loopguard.agent.accept.Acceptance;
 import io.loopguard.agent.catalog.Catalog;
 import io.loopguard.agent.common.AttachProtocol;
 import io.loopguard.agent.config.Mode;
@@ -89,6 +90,10 @@ final class Startup {
         DesignatedThreads designated = new DesignatedThreads(options.threads(), frameworks, options.commonPool());
         Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), meters::countBlockingCall,
                 reporting::submit);
+        Acceptance acceptance = Acceptance.of(options.allow(), options.allowPacks(), options.baseline(),
+                options.writeBaseline(), problems);
+        detector.acceptWith(acceptance);
+        exit.at(ExitHook.Step.SUMMARY, () -> acceptance.atExit(problems)); // after every detection was judged
         reporting.atStart(() -> jfr.watchRecordings(detector));
         PinningWatch pinning = new PinningWatch(reporting::submit, meters, problems);
         if (options.pinned()) {
@@ -106,7 +111,7 @@ final class Startup {
         Instrumenter instrumenter = new Instrumenter(instrumentation, options.cache(), problems)
                 .timeLoops(frameworks.eventLoops(), frameworks.tasks());
         long instrumenting = System.nanoTime();
-        BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, options.allow(), attachedLate);
+        BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, attachedLate);
         long instrumentedMillis = (System.nanoTime() - instrumenting) / 1_000_000;
         int runningLoops = attachedLate ? RunningLoops.adopt(frameworks.eventLoops()) : 0;
         exit.at(ExitHook.Step.DELIVERY, instrumenter::finishCacheWrites);

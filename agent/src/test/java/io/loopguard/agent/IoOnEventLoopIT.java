@@ -46,8 +46,8 @@ class IoOnEventLoopIT {
                     .map(e -> e.path("operation").asText()).collect(Collectors.toSet());
             assertTrue(operations.contains(call.getValue()), call.getKey() + ": " + operations + "\n" + run.events());
         }
-        assertVia(run, "jdbcQuery", "org.postgresql.jdbc.PgStatement.executeQuery");
-        assertVia(run, "jedisCommand", "redis.clients.jedis.Jedis.set");
+        assertVia(run, "jdbcQuery", "org.postgresql.jdbc.PgStatement.executeQuery", "the PostgreSQL JDBC driver");
+        assertVia(run, "jedisCommand", "redis.clients.jedis.Jedis.set", "a Redis client");
         assertTrue(run.events().blockingCalls().stream().allMatch(e -> e.path("callSite").asText().startsWith(SCENARIO + ".")),
                 "nothing but the scenario's calls is reported (not Netty, not the helpers)\n" + run.events());
     }
@@ -92,9 +92,12 @@ class IoOnEventLoopIT {
         calls.forEach(call -> assertTrue(run.stdout().contains("RESULT " + call + " ok"), call + " did not complete\n" + run));
     }
 
-    private static void assertVia(ForkedJvm.Run run, String call, String via) {
+    /** The client's method is shown as {@code via}, and the report names the library the call blocks in. */
+    private static void assertVia(ForkedJvm.Run run, String call, String via, String library) {
         List<JsonNode> found = run.events().atCallSite(SCENARIO, call);
         assertFalse(found.isEmpty(), call);
         assertTrue(found.stream().anyMatch(e -> e.path("via").asText().equals(via)), via + "\n" + found);
+        assertTrue(found.stream().allMatch(e -> e.path("acceptWith").asText().startsWith("the call blocks inside "
+                + library + ": moving the call off this thread is better; to accept it instead: allow=")), library + "\n" + found);
     }
 }

@@ -51,7 +51,7 @@ class StartupAndOptionsIT {
         String err = run.stderr();
         assertOneLine(err, "loopguard: option mdoe: is not a Loopguard option");
         assertOneLine(err, "loopguard: option threads: '[unclosed' is not a valid regular expression");
-        assertOneLine(err, "loopguard: option allow: 'no-hash-here' is not of the form Class#method");
+        assertOneLine(err, "loopguard: option allow: 'no-hash-here' is not a rule: 'no-hash-here' is not a class name");
         assertOneLine(err, "loopguard: option events: cannot write to '/proc/loopguard/events.jsonl'");
         assertOneLine(err, "loopguard: option mode: 'sometimes' is not a mode; use report, strict or off");
         // Defaults were kept, and the agent still does its job on stderr.

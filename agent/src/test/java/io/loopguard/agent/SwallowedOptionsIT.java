@@ -44,12 +44,12 @@ class SwallowedOptionsIT {
         // Written to a UTF-8 file: a command line would turn non-ASCII digits into '?' in a C locale.
         Path config = Files.writeString(Files.createTempFile("loopguard-", ".properties"), "metrics-port=\u0661\u0669\u0664\u0660\u0666\n",
                 StandardCharsets.UTF_8);
-        ForkedJvm.Run run = ForkedJvm.on(jdk).agentOptions("allow=io.loopguard.scenarios.AllowedBlocking#run;Nope,"
+        ForkedJvm.Run run = ForkedJvm.on(jdk).agentOptions("allow=io.loopguard.scenarios.AllowedBlocking#run;No pe,"
                         + "mode=strict,mode=report,metrics-host=0.0.0.0,config=" + config)
                 .run(BlockingCallsIn.class, "allowed-on-event-loop", "1", "threadSleep").assertSucceeded();
         assertTrue(run.stdout().contains("RESULT threadSleep ok"), "mode=report was used\n" + run);
         assertEquals(0, run.events().blockingCalls().size(), "the good entry of allow was kept\n" + run);
-        assertOneLine(run, "loopguard: option allow: 'Nope' is not of the form Class#method");
+        assertOneLine(run, "loopguard: option allow: 'No pe' is not a rule: 'No pe' is not a class name");
         assertOneLine(run, "loopguard: option mode: given more than once; 'report', from the agent argument, is used");
         assertOneLine(run, "loopguard: option metrics-port (in " + config + "): '");
         assertTrue(run.stderr().contains("is not a port number"), run.stderr());

@@ -9,13 +9,14 @@ import java.util.Map;
  * ({@link LoopStall}), which fails a test just the same.
  */
 record BlockingCall(String type, String operation, String via, String thread, String callSite, List<String> stack,
-                    String hint) {
+                    String hint, String acceptWith) {
 
     static BlockingCall of(Map<String, Object> fields) {
         List<String> stack = fields.get("stack") instanceof List<?> frames
                 ? frames.stream().map(String::valueOf).toList() : List.of();
         return new BlockingCall(text(fields, "type"), text(fields, "operation"), text(fields, "via"),
-                text(fields, "thread"), text(fields, "callSite"), stack, text(fields, "hint"));
+                text(fields, "thread"), text(fields, "callSite"), stack, text(fields, "hint"),
+                text(fields, "acceptWith"));
     }
 
     /** The operation as the application saw it: {@code LinkedBlockingQueue.take (...await)}; else the type. */

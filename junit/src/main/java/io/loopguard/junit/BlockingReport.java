@@ -71,6 +71,9 @@ final class BlockingReport {
             text.append(" (").append(site.size()).append(" times)");
         }
         appendStackAndHint(text, first.stack(), first.hint());
+        if (first.acceptWith() != null) {
+            text.append("\n    accept: ").append(first.acceptWith());
+        }
     }
 
     private static void appendStall(StringBuilder text, int number, LoopStall stall) {

@@ -80,6 +80,29 @@ class LoopguardExtensionIT {
     }
 
     /**
+     * A call site the agent's baseline file lists fails no test, in strict mode not even by the error; a call site
+     * it does not list fails its test as usual, the message ending with the rule that would accept it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
+    void theAgentsBaselineIsHonoured(Jdk jdk) throws Exception {
+        Path baseline = Files.createTempFile("loopguard-baseline-", ".txt");
+        Files.writeString(baseline, "java.lang.Thread.sleep | " + ExtendWithSamples.class.getName() + "#pause"
+                + " | multiThreadIoEventLoopGroup-* | reason: the sample's known call\n");
+        ForkedJvm.Run run = fork(jdk, Attach.JAVAAGENT, "strict", List.of()).agentOptions("mode=strict,baseline=" + baseline)
+                .run(RunSamples.class, ExtendWithSamples.class.getName(), BlockingInHooks.class.getName())
+                .assertSucceeded();
+        assertPassed(run, "ExtendWithSamples#sleepsOnTheEventLoop");
+        assertPassed(run, "ExtendWithSamples#swallowsWhatTheBlockingCallThrew");
+        assertFalse(run.stdout().contains("SWALLOWED BY THE APPLICATION"), "a known call is not thrown\n" + run);
+        assertFailed(run, "BlockingInHooks#doesNothingItself", "BlockingInHooks.pauseBeforeEach(",
+                "    accept: fixing the call is better; to accept it instead: allow=java.lang.Thread.sleep@"
+                        + BlockingInHooks.class.getName() + "#pauseBeforeEach on multiThreadIoEventLoopGroup-*");
+        assertTrue(run.stderr().contains("loopguard: summary: ") && run.stderr().contains(" at call sites the baseline"
+                + " lists, not shown"), run.stderr());
+    }
+
+    /**
      * A JVM with the classpath of a project that depends on loopguard-junit: the agent jar and byte-buddy-agent
      * are on it in both cases, as the README's Maven snippet makes them.
      */

@@ -29,7 +29,7 @@ class ApplicationsOwnMicrometerIT {
         assertTrue(out.contains("MICROMETER " + APP_MICROMETER), "the application runs its own Micrometer\n" + run);
         assertTrue(out.contains("GLOBAL 100"), run.toString());
         assertTrue(out.contains("OWN 100"), run.toString());
-        assertTrue(out.contains("METER loopguard.blocking.calls operation=java.util.concurrent.locks.LockSupport.parkNanos,"
+        assertTrue(out.contains("METER loopguard.blocking.calls baseline=false,operation=java.util.concurrent.locks.LockSupport.parkNanos,"
                 + "thread.group=multiThreadIoEventLoopGroup-*"), run.toString());
         assertTrue(out.contains("METER loopguard.events.dropped "), run.toString());
         assertTrue(run.stderr().lines().noneMatch(line -> line.startsWith("loopguard: cannot")), run.stderr());

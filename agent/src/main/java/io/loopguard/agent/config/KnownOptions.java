@@ -1,6 +1,7 @@
 package io.loopguard.agent.config;
 
-import io.loopguard.agent.common.MethodRef;
+import io.loopguard.agent.accept.AcceptRule;
+import io.loopguard.agent.accept.AllowPacks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,11 +43,37 @@ final class KnownOptions {
                     "no thread is designated by name", (Pattern) null, (value, leftOut) -> OptionValues.regex(value),
                     (options, regex) -> options.threads = regex,
                     options -> options.threads() == null ? null : options.threads().pattern()),
-            new Option<>("allow", "a list of `Class#method` (`;` or `,` between entries)", "Blocking inside these methods"
-                    + " (all overloads, and everything they call) is accepted, e.g. `allow=com.acme.LegacyCache#load`.",
-                    "no method is allowed by this option", List.<MethodRef>of(), OptionValues::methods,
-                    (options, methods) -> options.allow = methods, options -> options.allow().isEmpty() ? null
-                            : options.allow().stream().map(MethodRef::toString).collect(Collectors.joining(";"))),
+            new Option<>("allow", "a list of rules `[operation@]Class[#method][ on thread-family]` (`;` or `,`"
+                    + " between rules)", "Accept blocking calls that a rule matches: a call is accepted when any frame"
+                    + " of its stack is in the class (and method) named, wherever in the call chain; `*` stands for any"
+                    + " name within a package level, `**` for any depth (`com.acme.legacy.*`, `org.slf4j.**`,"
+                    + " `*Cache#load*`), `#<init>` is a constructor, `#<clinit>` a static initializer."
+                    + " `operation@` accepts only that blocking method"
+                    + " (`java.io.FileInputStream.read@com.acme.Config#load`), ` on family` only on those threads"
+                    + " (`on nioEventLoopGroup-*`). A rule that matched nothing is named at exit."
+                    + " See [Adopting Loopguard](adopting.md).",
+                    "no call is accepted by this option", List.<AcceptRule>of(), OptionValues::rules,
+                    (options, rules) -> options.allow = rules, options -> options.allow().isEmpty() ? null
+                            : options.allow().stream().map(AcceptRule::toString).collect(Collectors.joining(";"))),
+            new Option<>("allow-packs", "a list of " + AllowPacks.NAMES.stream().map(name -> "`" + name + "`")
+                    .collect(Collectors.joining(", ")) + " (`,` or `;` between names)", "Also accept what these"
+                    + " curated packs accept from a well-known library, each rule with its reason, e.g. a synchronous"
+                    + " file appender's writes while the team moves to an asynchronous one"
+                    + " ([the packs](adopting.md#curated-packs)).",
+                    "no pack applies", List.<String>of(), OptionValues::packs,
+                    (options, packs) -> options.allowPacks = packs,
+                    options -> options.allowPacks().isEmpty() ? null : String.join(",", options.allowPacks())),
+            new Option<>("baseline", "a file path", "Known findings, one call site a line, as `write-baseline`"
+                    + " writes them: still counted (the meters' `baseline` tag, the events file's `baseline` field),"
+                    + " but not shown on stderr, not failing tests and not thrown in strict mode. A call site not in"
+                    + " it is reported as usual; a line that matched nothing is named at exit.",
+                    "every finding is reported", (Path) null, (value, leftOut) -> OptionValues.path(value),
+                    (options, path) -> options.baseline = path, options -> text(options.baseline())),
+            new Option<>("write-baseline", "a file path", "At exit, record every finding of the run in this baseline"
+                    + " file, merged with the findings it already lists (their reasons kept); the file is replaced"
+                    + " at once, never half-written.",
+                    "no baseline is written", (Path) null, (value, leftOut) -> OptionValues.path(value),
+                    (options, path) -> options.writeBaseline = path, options -> text(options.writeBaseline())),
             new Option<>("common-pool", "`true`, `false`", "Also designate the workers of"
                     + " `ForkJoinPool.commonPool()`, where `CompletableFuture.*Async` runs by default. Off by default:"
                     + " many applications block there on purpose.",

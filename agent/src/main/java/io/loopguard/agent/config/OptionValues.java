@@ -1,11 +1,13 @@
 package io.loopguard.agent.config;
 
-import io.loopguard.agent.common.MethodRef;
+import io.loopguard.agent.accept.AcceptRule;
+import io.loopguard.agent.accept.AllowPacks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -58,18 +60,27 @@ final class OptionValues {
         return (int) port;
     }
 
-    /** Keeps the good entries of a {@code ;} or {@code ,} separated list and names each bad one in {@code leftOut}. */
-    static List<MethodRef> methods(String value, Consumer<String> leftOut) {
-        List<MethodRef> methods = new ArrayList<>();
+    /** Keeps the good rules of a {@code ;} or {@code ,} separated list and names each bad one in {@code leftOut}. */
+    static List<AcceptRule> rules(String value, Consumer<String> leftOut) {
+        return entries(value, AcceptRule::parse, leftOut);
+    }
+
+    /** Keeps the known pack names of a {@code ;} or {@code ,} separated list and names each other one in {@code leftOut}. */
+    static List<String> packs(String value, Consumer<String> leftOut) {
+        return entries(value, AllowPacks::name, leftOut);
+    }
+
+    private static <T> List<T> entries(String value, Function<String, T> parser, Consumer<String> leftOut) {
+        List<T> entries = new ArrayList<>();
         for (String entry : value.split("[,;]")) {
             if (!entry.isBlank()) {
                 try {
-                    methods.add(MethodRef.parse(entry.trim()));
+                    entries.add(parser.apply(entry.trim()));
                 } catch (IllegalArgumentException bad) {
-                    leftOut.accept(bad.getMessage() + "; it is left out");
+                    leftOut.accept(bad.getMessage() + "; it is left out, the others apply");
                 }
             }
         }
-        return List.copyOf(methods);
+        return List.copyOf(entries);
     }
 }

@@ -1,6 +1,6 @@
 package io.loopguard.agent.config;
 
-import io.loopguard.agent.common.MethodRef;
+import io.loopguard.agent.accept.AcceptRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * @param eventsMaxSize  the size in bytes at which the events file is renamed to {@code <events>.1} and a new one started
  * @param eventsFollowSymlinks whether an {@code events} path that is a symbolic link is followed (refused otherwise)
  * @param threads        names of threads that must never block (whole-name match), or {@code null}
- * @param allow          methods inside which blocking is accepted
+ * @param allow          rules that accept blocking calls, matched against the stack of each
+ * @param allowPacks     the curated packs of rules for well-known libraries that apply
+ * @param baseline       the file of known findings, counted but not shown, or {@code null}
+ * @param writeBaseline  the file every finding of the run is recorded in at exit, or {@code null}
  * @param commonPool     whether the workers of {@code ForkJoinPool.commonPool()} must never block
  * @param metricsPort    the port the Prometheus endpoint listens on, or {@code 0} for none
  * @param metricsHost    the address the Prometheus endpoint listens on (loopback unless the user widens it)
@@ -29,7 +32,8 @@ import java.util.regex.Pattern;
  * @param otlpStep       how often the meters are pushed over OTLP
  */
 public record Options(Mode mode, Path events, long eventsMaxSize, boolean eventsFollowSymlinks, Pattern threads,
-                      List<MethodRef> allow, boolean commonPool, int metricsPort, String metricsHost,
+                      List<AcceptRule> allow, List<String> allowPacks, Path baseline,
+                      Path writeBaseline, boolean commonPool, int metricsPort, String metricsHost,
                       Duration stallThreshold, boolean pinned, String cache, Path config, boolean showOptions,
                       String otlpEndpoint, Duration otlpStep) {
 
@@ -59,7 +63,10 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
         long eventsMaxSize;
         boolean eventsFollowSymlinks;
         Pattern threads;
-        List<MethodRef> allow;
+        List<AcceptRule> allow;
+        List<String> allowPacks;
+        Path baseline;
+        Path writeBaseline;
         boolean commonPool;
         int metricsPort;
         String metricsHost;
@@ -76,7 +83,8 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
         }
 
         Options build() {
-            return new Options(mode, events, eventsMaxSize, eventsFollowSymlinks, threads, allow, commonPool, metricsPort,
+            return new Options(mode, events, eventsMaxSize, eventsFollowSymlinks, threads, allow, allowPacks, baseline,
+                    writeBaseline, commonPool, metricsPort,
                     metricsHost, stallThreshold, pinned, cache, config, showOptions, otlpEndpoint, otlpStep);
         }
     }

@@ -61,6 +61,24 @@ record CallStack(List<StackTraceElement> elements, List<String> lines, String ca
         return called.getClassName() + "." + called.getMethodName();
     }
 
+    /** The frame of the call site, or {@code null} if there is none. */
+    StackTraceElement callSiteFrame() {
+        int callSiteIndex = callSite == null ? -1 : lines.indexOf(callSite);
+        return callSiteIndex < 0 ? null : elements.get(callSiteIndex);
+    }
+
+    /** The client library the call blocks in, up to the call site: "the PostgreSQL JDBC driver"; or {@code null}. */
+    String library() {
+        int last = callSite == null ? elements.size() - 1 : lines.indexOf(callSite);
+        for (int i = 0; i <= last; i++) {
+            String name = ClientLibraries.named(elements.get(i).getClassName());
+            if (name != null) {
+                return name;
+            }
+        }
+        return null;
+    }
+
     private static CallStack render(Frames frames) {
         List<StackTraceElement> elements = List.of(frames.elements);
         List<String> lines = elements.stream().map(StackTraceElement::toString).toList();

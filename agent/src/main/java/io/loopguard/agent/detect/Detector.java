@@ -1,6 +1,8 @@
 package io.loopguard.agent.detect;
 
 import io.loopguard.BlockingCallError;
+import io.loopguard.agent.accept.Acceptance;
+import io.loopguard.agent.accept.Verdict;
 import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.config.Mode;
@@ -10,7 +12,6 @@ import io.loopguard.bootstrap.ProbeListener;
 import io.loopguard.bootstrap.ThreadNames;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -26,22 +27,23 @@ public final class Detector implements ProbeListener {
     private final List<BlockingOperation> operations;
     private final DesignatedThreads designatedThreads;
     private final Mode mode;
-    private final BiConsumer<String, String> counter;
+    private final BlockingCallCounter counter;
     private final Predicate<Supplier<Detection>> delivery;
     private volatile SelfTestCanary canary;
     /** Set once a JDK Flight Recorder recording has run: until then, no JFR class is loaded. */
     private volatile CallTimer callTimer;
     private volatile Runnable virtualThreadSeen;
+    private volatile Acceptance acceptance = Acceptance.NOTHING;
 
     /**
-     * @param counter  told of each blocking call (operation, thread name) that is reported or dropped, so that
-     *                 the count equals reported plus dropped; must not block: it may run on the designated thread
+     * @param counter  told of each blocking call that is reported or dropped, so that the count equals reported
+     *                 plus dropped; must not block: it may run on the designated thread
      * @param delivery must not block: it runs on the designated thread; the detection it gets is completed
      *                 ({@link Supplier#get}) on another thread, once, and may then turn out to be {@code null};
      *                 returns {@code false} if the detection was dropped
      */
     public Detector(List<BlockingOperation> operations, DesignatedThreads designatedThreads, Mode mode,
-                    BiConsumer<String, String> counter, Predicate<Supplier<Detection>> delivery) {
+                    BlockingCallCounter counter, Predicate<Supplier<Detection>> delivery) {
         this.operations = operations;
         this.designatedThreads = designatedThreads;
         this.mode = mode;
@@ -52,6 +54,11 @@ public final class Detector implements ProbeListener {
     /** While set, probe firings on the canary's thread are recorded by it and never reported. */
     public void useCanary(SelfTestCanary value) {
         canary = value;
+    }
+
+    /** From now on, blocking calls are judged by {@code value}: accepted by a rule, known from the baseline, or new. */
+    public void acceptWith(Acceptance value) {
+        acceptance = value;
     }
 
     /** From now on, each blocking call reported is also timed by {@code timer} (a JFR event). */
@@ -101,10 +108,10 @@ public final class Detector implements ProbeListener {
         CallTimer timer = callTimer;
         Consumer<Detection> callEnded = timer == null ? null : timer.start();
         if (mode != Mode.STRICT && callEnded == null) {
-            // Counted where it is decided: when the reporting thread completes it (a static initialiser's call
-            // turns out not to be one), or here if it is dropped unseen.
+            // Counted where it is decided: when the reporting thread completes it (a static initialiser's call, or
+            // one a rule accepts, turns out not to be one), or here if it is dropped unseen.
             if (!delivery.test(() -> counted(detection(operation, CallStack.of(trace, operation.name()), thread, time)))) {
-                counter.accept(operation.name(), thread);
+                counter.count(operation.name(), thread, false);
             }
             return null;
         }
@@ -115,7 +122,7 @@ public final class Detector implements ProbeListener {
         if (detection == null) {
             return null;
         }
-        BlockingCallError error = mode == Mode.STRICT ? strictError(detection, stack) : null;
+        BlockingCallError error = mode == Mode.STRICT && !detection.baseline() ? strictError(detection, stack) : null;
         if (callEnded != null && error != null) {
             callEnded.accept(detection); // the call will not happen: the error is thrown in its place
         } else if (callEnded != null) {
@@ -133,22 +140,24 @@ public final class Detector implements ProbeListener {
 
     private Detection counted(Detection detection) {
         if (detection != null) {
-            counter.accept(detection.operation(), detection.thread());
+            counter.count(detection.operation(), detection.thread(), detection.baseline());
         }
         return detection;
     }
 
     /**
-     * The detection, or {@code null} inside a static initialiser: it runs once, on whichever thread first
-     * uses the class, and an error thrown there would break the class for good.
+     * The detection, or {@code null} when a rule accepts the call, or inside a static initialiser: it runs once,
+     * on whichever thread first uses the class, and an error thrown there would break the class for good.
      */
-    private static Detection detection(BlockingOperation operation, CallStack stack, String thread, Instant time) {
-        if (stack.inStaticInitializer()) {
+    private Detection detection(BlockingOperation operation, CallStack stack, String thread, Instant time) {
+        String via = stack.via() == null || operation.probes(stack.via()) ? null : stack.via();
+        Acceptance judge = acceptance;
+        if (judge.allows(operation.name(), via, thread, stack.elements()) || stack.inStaticInitializer()) {
             return null;
         }
-        String via = stack.via() == null || operation.probes(stack.via()) ? null : stack.via();
+        Verdict verdict = judge.judge(operation.name(), thread, stack.callSiteFrame(), stack.library());
         return new Detection(Detection.BLOCKING_CALL, operation.name(), via, thread, stack.callSite(),
-                stack.lines(), time, operation.remedy().hint());
+                stack.lines(), time, operation.remedy().hint(), null, null, verdict.baseline(), verdict.acceptWith());
     }
 
     private static BlockingCallError strictError(Detection detection, CallStack stack) {

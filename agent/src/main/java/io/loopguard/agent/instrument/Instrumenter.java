@@ -68,18 +68,16 @@ public final class Instrumenter {
      * Instruments everything and returns the ids of the operations that got a probe.
      *
      * @param frameworks   where the frameworks' threads become designated, and where blocking is accepted
-     * @param userAllowed  the {@code allow} option's methods
      * @param attachedLate whether the application was already running (dynamic attach): then its
      *                     loaded classes are rewritten too
      */
     public BitSet install(List<BlockingOperation> operations, FrameworkDescription frameworks,
-                          List<MethodRef> userAllowed, boolean attachedLate) {
+                          boolean attachedLate) {
         for (int id = 0; id < operations.size(); id++) {
             planOperation(id, operations.get(id));
         }
         advise(DesignationAdvice.class, frameworks.designatingWhileRunning());
         advise(AllowanceAdvice.class, frameworks.allowedMethods());
-        advise(AllowanceAdvice.class, userAllowed);
         advise(PermanentDesignationAdvice.class, frameworks.nonBlockingAfter());
         advise(TaskDesignationAdvice.class, frameworks.perTask().stream().map(TaskRunner::taskMethod).toList());
 

@@ -1,5 +1,6 @@
 package io.loopguard.agent.metrics;
 
+import io.loopguard.agent.common.ThreadGroupName;
 import io.loopguard.agent.watchdog.LoopMonitor;
 import io.loopguard.agent.watchdog.LoopStats;
 import java.util.Set;

@@ -8,7 +8,7 @@ package io.loopguard.agent.metrics;
 public final class LoopguardMeters {
 
     public static final MeterSpec BLOCKING_CALLS = MeterSpec.counter("loopguard.blocking.calls", "calls",
-            "Blocking calls made on threads that must never block", "operation", "thread.group");
+            "Blocking calls made on threads that must never block", "operation", "thread.group", "baseline");
 
     public static final MeterSpec PINNED = MeterSpec.counter("loopguard.pinned", null,
             "Virtual threads that blocked while pinned to their carrier thread, by the blocking method", "operation");

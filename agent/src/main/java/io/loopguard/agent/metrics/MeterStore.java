@@ -1,5 +1,6 @@
 package io.loopguard.agent.metrics;
 
+import io.loopguard.agent.common.ThreadGroupName;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +39,8 @@ public final class MeterStore {
      * Counts a blocking call as it is reported or dropped (so the count equals reported plus dropped). Lock-free:
      * it may run on the thread that made the call.
      */
-    public void countBlockingCall(String operation, String thread) {
-        series(LoopguardMeters.BLOCKING_CALLS, operation, ThreadGroupName.of(thread)).increment();
+    public void countBlockingCall(String operation, String thread, boolean baseline) {
+        series(LoopguardMeters.BLOCKING_CALLS, operation, ThreadGroupName.of(thread), String.valueOf(baseline)).increment();
     }
 
     /** Whether a series of {@code spec} with exactly these tag values exists (was not folded into {@code other}). */

@@ -23,6 +23,7 @@ public final class ConsoleReporter implements Reporter {
     private long total;
     private long pinned;
     private long dropped;
+    private long known;
 
     public ConsoleReporter(PrintStream err) {
         this.err = err;
@@ -33,6 +34,10 @@ public final class ConsoleReporter implements Reporter {
     public synchronized void report(Detection detection) {
         if (detection.stall() != null) {
             stalls.report(detection);
+            return;
+        }
+        if (detection.baseline()) {
+            known++; // counted in the meters and the events file, shown only in the summary's count
             return;
         }
         if (detection.pinning() != null) {
@@ -56,8 +61,11 @@ public final class ConsoleReporter implements Reporter {
         if (stack.size() > STACK_LINES) {
             text.append("\t... ").append(stack.size() - STACK_LINES).append(" more\n");
         }
-        text.append("    fix: ").append(detection.hint()).append('\n')
-                .append("    (shown once per call site; later calls from it are counted in the summary at exit)");
+        text.append("    fix: ").append(detection.hint()).append('\n');
+        if (detection.acceptWith() != null) {
+            text.append("    accept: ").append(detection.acceptWith()).append('\n');
+        }
+        text.append("    (shown once per call site; later calls from it are counted in the summary at exit)");
         err.println(text);
     }
 
@@ -97,6 +105,10 @@ public final class ConsoleReporter implements Reporter {
             parts.add(summary(Detection.PINNED, "loopguard: summary: " + pinned
                     + (pinned == 1 ? " virtual thread blocked" : " virtual threads blocked") + " while pinned to"
                     + " their carrier thread, from " + callSites(Detection.PINNED)));
+        }
+        if (known > 0) {
+            parts.add("loopguard: summary: " + known + (known == 1 ? " blocking call" : " blocking calls")
+                    + " at call sites the baseline lists, not shown");
         }
         if (total == 0 && dropped == 0) {
             parts.add("loopguard: summary: no blocking calls on threads that must never block");

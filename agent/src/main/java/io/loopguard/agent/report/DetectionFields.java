@@ -41,7 +41,11 @@ public final class DetectionFields {
         fields.put("callSite", detection.callSite())
                 .put("stack", detection.stack())
                 .put("time", text(detection.time()))
-                .put("hint", detection.hint());
+                .put("hint", detection.hint())
+                .put("acceptWith", detection.acceptWith());
+        if (detection.baseline()) {
+            fields.put("baseline", true);
+        }
         if (stall != null) {
             fields.put("phase", stall.phase())
                     .put("started", text(stall.started()))

@@ -130,7 +130,10 @@ class OptionsParserPropertyTest {
             case "events-max-size" -> Arbitraries.of("256MiB", "16KiB", "1GiB", "20000", "64 kib");
             case "events-follow-symlinks", "common-pool", "pinned" -> Arbitraries.of("true", "false", "TRUE", " false ");
             case "threads" -> Arbitraries.of("loop-\\d+", "main", "a|b", ".*-loop");
-            case "allow" -> Arbitraries.of("com.acme.Cache#load", "a.B#c;d.E#f");
+            case "allow" -> Arbitraries.of("com.acme.Cache#load", "a.B#c;d.E#f", "org.slf4j.**",
+                    "java.io.FileInputStream.read@com.acme.*Config#<init> on loop-*", "*Cache#load*");
+            case "allow-packs" -> Arbitraries.of("logback", "log4j2,jul", " jul ");
+            case "baseline", "write-baseline" -> Arbitraries.of("loopguard-baseline.txt", "/tmp/known findings.txt");
             case "metrics-port" -> Arbitraries.integers().between(1, 65_535).map(String::valueOf);
             case "metrics-host" -> Arbitraries.of("127.0.0.1", "localhost", "0.0.0.0", "::1");
             case "stall-threshold" -> Arbitraries.of("100ms", "2s", "250", "off", "20ms");
@@ -149,7 +152,9 @@ class OptionsParserPropertyTest {
             case "events-max-size" -> Arbitraries.of("1", "lots", "-5MiB", "256MB", "١٩٤٠٦", "99999999999999GiB");
             case "events-follow-symlinks", "common-pool", "pinned" -> Arbitraries.of("yes", "1", "on", "truee");
             case "threads" -> Arbitraries.of("[unclosed", "a{2", "(", "*");
-            case "allow" -> Arbitraries.of("Nope", "A#b;Nope", "#", "a.B#");
+            case "allow" -> Arbitraries.of("No-pe", "A#b;No pe", "#", "a.B#", "@a.B", "sleep@a.B", "a.B#c d");
+            case "allow-packs" -> Arbitraries.of("logbook", "jul;nope");
+            case "baseline", "write-baseline" -> Arbitraries.of(" ");
             case "metrics-port" -> Arbitraries.of("0", "65536", "-1", "+80", "١٩٤٠٦", "80a", "99999999999");
             case "metrics-host" -> Arbitraries.of(" ");
             case "stall-threshold" -> Arbitraries.of("1ms", "fast", "5m", "١٠٠ms", "-1s");

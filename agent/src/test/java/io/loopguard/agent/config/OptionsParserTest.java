@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loopguard.agent.common.MethodRef;
+import io.loopguard.agent.accept.AcceptRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ class OptionsParserTest {
         assertEquals(Mode.STRICT, options.mode());
         assertEquals(Path.of("/tmp/loopguard.jsonl"), options.events());
         assertEquals("order-loop-\\d{1,3}", options.threads().pattern(), "a comma inside a value is kept");
-        assertEquals(List.of(new MethodRef("com.acme.A", "load"), new MethodRef("com.acme.B", "fetch")), options.allow());
+        assertEquals(List.of(AcceptRule.parse("com.acme.A#load"), AcceptRule.parse("com.acme.B#fetch")), options.allow());
         assertTrue(options.commonPool());
         assertEquals(9404, options.metricsPort());
         assertEquals("0.0.0.0", options.metricsHost());
@@ -113,7 +113,7 @@ class OptionsParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mode", "events", "threads", "allow", "common-pool", "metrics-port", "metrics-host",
+    @ValueSource(strings = {"mode", "events", "threads", "allow", "allow-packs", "baseline", "write-baseline", "common-pool", "metrics-port", "metrics-host",
         "stall-threshold", "pinned", "config", "show-options"})
     void anEmptyValueIsOneLineSayingWhatItNeeds(String key) {
         assertEquals(Options.DEFAULTS, parse(key + "= "));
@@ -125,7 +125,7 @@ class OptionsParserTest {
     void anUnknownKeyIsNamedWithTheKnownOnes() {
         assertEquals(Mode.REPORT, parse("mdoe=strict").mode());
         assertEquals(List.of("option mdoe: is not a Loopguard option (known: mode, events, events-max-size,"
-                + " events-follow-symlinks, threads, allow, common-pool, metrics-port, metrics-host, stall-threshold,"
+                + " events-follow-symlinks, threads, allow, allow-packs, baseline, write-baseline, common-pool, metrics-port, metrics-host, stall-threshold,"
                 + " pinned, cache, config, show-options, otlp-endpoint, otlp-step); it is ignored"), lines);
     }
 
@@ -174,13 +174,18 @@ class OptionsParserTest {
 
     @Test
     void aListKeepsItsGoodEntriesAndNamesTheOthers() {
-        Options options = parse("allow=com.acme.A#load;no-hash-here,com.acme.B#fetch;#x");
-        assertEquals(List.of(new MethodRef("com.acme.A", "load"), new MethodRef("com.acme.B", "fetch")), options.allow());
+        Options options = parse("allow=com.acme.A#load;no-hash-here,com.acme.B#fetch on loop-*;#x,allow-packs=jul;nope");
+        assertEquals(List.of(AcceptRule.parse("com.acme.A#load"), AcceptRule.parse("com.acme.B#fetch on loop-*")),
+                options.allow());
+        assertEquals(List.of("jul"), options.allowPacks());
+        String form = "write [operation@]Class[#method][ on thread-family], e.g."
+                + " java.io.FileInputStream.read@com.acme.Config#load on nioEventLoopGroup-*";
         assertEquals(List.of(
-                "option allow: 'no-hash-here' is not of the form Class#method (for example com.acme.LegacyClient#fetch);"
-                        + " it is left out",
-                "option allow: '#x' is not of the form Class#method (for example com.acme.LegacyClient#fetch);"
-                        + " it is left out"), lines);
+                "option allow: 'no-hash-here' is not a rule: 'no-hash-here' is not a class name or pattern; " + form
+                        + "; it is left out, the others apply",
+                "option allow: '#x' is not a rule: it names no class; " + form + "; it is left out, the others apply",
+                "option allow-packs: 'nope' is not a pack of accepted blocking (there are: logback, log4j2, jul); it is"
+                        + " left out, the others apply"), lines);
     }
 
     @Test
@@ -271,6 +276,8 @@ class OptionsParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "mode=strict", "mode=off,events=/tmp/a b.jsonl", "threads=loop-\\d{1,2},common-pool=true",
         "allow=com.acme.A#load;com.acme.B#fetch,metrics-port=9404,metrics-host=0.0.0.0", "stall-threshold=off",
+        "allow=java.io.FileInputStream.read@com.acme.*Config#<init> on loop-*;org.slf4j.**,allow-packs=logback,jul",
+        "baseline=known.txt,write-baseline=/tmp/known.txt",
         "stall-threshold=2s,show-options=true", "pinned=false", "config=/etc/loopguard.properties"})
     void toStringIsAnAgentArgumentThatParsesBackToTheSameOptions(String argument) {
         Options options = parse(argument);
@@ -289,7 +296,8 @@ class OptionsParserTest {
     /** {@link java.util.regex.Pattern} has no equals: compare its text instead. */
     private static List<Object> withoutPattern(Options options) {
         return List.of(options.mode(), String.valueOf(options.events()),
-                options.threads() == null ? "" : options.threads().pattern(), options.allow(), options.commonPool(),
+                options.threads() == null ? "" : options.threads().pattern(), options.allow(), options.allowPacks(),
+                String.valueOf(options.baseline()), String.valueOf(options.writeBaseline()), options.commonPool(),
                 options.metricsPort(), options.metricsHost(), String.valueOf(options.stallThreshold()),
                 String.valueOf(options.config()), options.showOptions());
     }

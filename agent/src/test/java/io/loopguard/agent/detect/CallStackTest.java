@@ -52,12 +52,22 @@ class CallStackTest {
                 "com.zaxxer.hikari.pool.ProxyStatement.executeQuery", "com.acme.Repository.find");
         assertEquals("com.acme.Repository.find(Repository.java:1)", stack.callSite());
         assertEquals("com.zaxxer.hikari.pool.ProxyStatement.executeQuery", stack.via());
+        assertEquals("the PostgreSQL JDBC driver", stack.library(), "the library nearest the blocking call");
+        assertEquals("com.acme.Repository", stack.callSiteFrame().getClassName());
+        assertEquals("find", stack.callSiteFrame().getMethodName());
+    }
+
+    @Test
+    void aCallTheApplicationMadeItselfIsInNoLibrary() {
+        CallStack stack = of(SLEEP, "java.lang.Thread.sleep", "com.acme.Handler.read", "org.slf4j.Logger.info");
+        assertNull(stack.library(), "a library that called the application does not count");
     }
 
     @Test
     void withOnlyAClientLibraryItsFirstFrameIsTheCallSite() {
         CallStack stack = of(SLEEP, "java.lang.Thread.sleep", "redis.clients.jedis.Pool.get", "java.lang.Thread.run");
         assertEquals("redis.clients.jedis.Pool.get(Pool.java:1)", stack.callSite());
+        assertEquals("a Redis client", stack.library());
     }
 
     @Test
@@ -66,6 +76,7 @@ class CallStackTest {
                 "java.lang.Thread.run");
         assertNull(stack.callSite());
         assertNull(stack.via());
+        assertNull(stack.callSiteFrame());
     }
 
     @Test

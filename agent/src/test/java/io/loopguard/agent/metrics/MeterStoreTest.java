@@ -30,7 +30,7 @@ class MeterStoreTest {
             Thread thread = new Thread(() -> {
                 awaitQuietly(start);
                 for (int i = 0; i < CALLS; i++) {
-                    store.countBlockingCall(i % 2 == 0 ? "java.lang.Thread.sleep" : "java.lang.Object.wait", name);
+                    store.countBlockingCall(i % 2 == 0 ? "java.lang.Thread.sleep" : "java.lang.Object.wait", name, false);
                 }
             }, name);
             thread.start();
@@ -51,10 +51,22 @@ class MeterStoreTest {
     }
 
     @Test
+    void callsAtCallSitesTheBaselineListsAreTaggedSo() {
+        MeterStore store = new MeterStore();
+        store.countBlockingCall("java.lang.Thread.sleep", "nioEventLoopGroup-2-1", true);
+        store.countBlockingCall("java.lang.Thread.sleep", "nioEventLoopGroup-2-1", false);
+        store.countBlockingCall("java.lang.Thread.sleep", "nioEventLoopGroup-2-2", false);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        bind(store, registry);
+        assertEquals(1.0, registry.get("loopguard.blocking.calls").tag("baseline", "true").functionCounter().count());
+        assertEquals(2.0, registry.get("loopguard.blocking.calls").tag("baseline", "false").functionCounter().count());
+    }
+
+    @Test
     void newThreadGroupsBeyondTheLimitAreCountedAsOther() {
         MeterStore store = new MeterStore();
         for (int i = 0; i < MeterStore.MAX_SERIES + 10; i++) {
-            store.countBlockingCall("java.lang.Thread.sleep", "request-" + i + "-handler");
+            store.countBlockingCall("java.lang.Thread.sleep", "request-" + i + "-handler", false);
         }
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         bind(store, registry);

@@ -32,6 +32,20 @@ class DetectionFieldsTest {
     }
 
     @Test
+    void aJudgedBlockingCallEndsWithTheRuleThatWouldAcceptItAndSaysWhetherTheBaselineKnowsIt() {
+        String accept = "fixing the call is better; to accept it instead: allow=java.lang.Thread.sleep@com.acme.H#read on loop-*";
+        Detection known = new Detection(Detection.BLOCKING_CALL, "java.lang.Thread.sleep", null, "loop-1",
+                "com.acme.H.read(H.java:42)", List.of("com.acme.H.read(H.java:42)"), TIME, "schedule it", null, null,
+                true, accept);
+        Map<String, Object> fields = DetectionFields.of(known);
+        assertEquals(List.of("type", "operation", "thread", "callSite", "stack", "time", "hint", "acceptWith", "baseline"),
+                List.copyOf(fields.keySet()));
+        assertEquals(accept, fields.get("acceptWith"));
+        assertEquals(true, fields.get("baseline"));
+        assertEquals(false, DetectionFields.of(CALL).containsKey("baseline"), "absent unless the baseline knows it");
+    }
+
+    @Test
     void aStallHasItsMeasurements() {
         Map<String, Object> fields = DetectionFields.of(STALL);
         assertEquals(List.of("type", "thread", "durationMillis", "callSite", "stack", "time", "hint", "phase", "started",

@@ -1,18 +1,18 @@
-package io.loopguard.agent.metrics;
+package io.loopguard.agent.common;
 
 /**
  * Folds a thread name into the name of its family, so that a tag has a few values, not one per
  * thread: {@code nioEventLoopGroup-2-1} and {@code nioEventLoopGroup-3-7} are both
  * {@code nioEventLoopGroup-*}.
  */
-final class ThreadGroupName {
+public final class ThreadGroupName {
     private static final String SEPARATORS = "-_.#: ";
 
     private ThreadGroupName() {
     }
 
     /** The name with its trailing numbers (and the separators between them) replaced by {@code *}. */
-    static String of(String threadName) {
+    public static String of(String threadName) {
         int end = threadName.length();
         while (true) {
             int digits = end;

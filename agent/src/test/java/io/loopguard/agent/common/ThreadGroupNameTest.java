@@ -1,4 +1,4 @@
-package io.loopguard.agent.metrics;
+package io.loopguard.agent.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
