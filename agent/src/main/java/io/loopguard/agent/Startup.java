@@ -28,9 +28,10 @@ import io.loopguard.agent.report.ReportingThread;
 import io.loopguard.agent.report.SubscribersReporter;
 import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.agent.threads.RunningLoops;
-import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.agent.watchdog.LoopSummary;
 import io.loopguard.agent.watchdog.Watchdog;
+import io.loopguard.bootstrap.AllowRuleUse;
+import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.bootstrap.Probe;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -93,7 +94,8 @@ final class Startup {
         Acceptance acceptance = Acceptance.of(options.allow(), options.allowPacks(), options.baseline(),
                 options.writeBaseline(), problems);
         detector.acceptWith(acceptance);
-        exit.at(ExitHook.Step.SUMMARY, () -> acceptance.atExit(problems)); // after every detection was judged
+        // after every detection was judged
+        exit.at(ExitHook.Step.SUMMARY, () -> acceptance.atExit(AllowRuleUse::used, problems));
         reporting.atStart(() -> jfr.watchRecordings(detector));
         PinningWatch pinning = new PinningWatch(reporting::submit, meters, problems);
         if (options.pinned()) {
@@ -111,7 +113,7 @@ final class Startup {
         Instrumenter instrumenter = new Instrumenter(instrumentation, options.cache(), problems)
                 .timeLoops(frameworks.eventLoops(), frameworks.tasks());
         long instrumenting = System.nanoTime();
-        BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, attachedLate);
+        BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, acceptance.wovenRules(), attachedLate);
         long instrumentedMillis = (System.nanoTime() - instrumenting) / 1_000_000;
         int runningLoops = attachedLate ? RunningLoops.adopt(frameworks.eventLoops()) : 0;
         exit.at(ExitHook.Step.DELIVERY, instrumenter::finishCacheWrites);

@@ -105,7 +105,16 @@ public final class Probe {
         return state;
     }
 
-    /** Exit of a method entered through {@link #allow}. */
+    /** Entry of a method an {@code allow} rule names, woven into it: {@link #allow}, and the rule was used. */
+    public static ThreadState allowByRule(int rule) {
+        ThreadState state = allow();
+        if ((state.designated | state.designatedByName) != 0) {
+            AllowRuleUse.mark(rule);
+        }
+        return state;
+    }
+
+    /** Exit of a method entered through {@link #allow} or {@link #allowByRule}. */
     public static void disallow(ThreadState state) {
         state.allowed--;
     }

@@ -1,5 +1,6 @@
 package io.loopguard.agent.accept;
 
+import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.common.ThreadGroupName;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -76,6 +77,20 @@ public final class AcceptRule {
     private static IllegalArgumentException bad(String text, String problem) {
         return new IllegalArgumentException("'" + text + "' is not a rule: " + problem + "; write " + FORM + ", "
                 + EXAMPLE);
+    }
+
+    /**
+     * The one method this rule names, when it names nothing else (no pattern, operation or thread family, not a
+     * constructor or static initializer): the agent weaves such a rule into the method, so that the calls it
+     * accepts cost no stack; else {@code null}.
+     */
+    public MethodRef exactMethod() {
+        String name = className.toString();
+        if (operation != null || family != null || method == null || bySimpleName || name.contains("*")
+                || method.toString().contains("*") || method.toString().startsWith("<")) {
+            return null;
+        }
+        return new MethodRef(name, method.toString());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.loopguard.agent.accept;
 
+import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.common.ThreadGroupName;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * What the team accepts: the {@code allow} rules, the packs named by {@code allow-packs} and the known findings
@@ -94,10 +96,26 @@ public final class Acceptance {
         return new Verdict(isKnown, NarrowestRule.sentence(operation, site, family, library));
     }
 
-    /** At exit: names the rules and baseline lines that matched nothing, and writes {@code write-baseline}. */
-    public void atExit(Consumer<String> lines) {
+    /** The rules woven into the one method they name ({@link AcceptRule#exactMethod}), by their index. */
+    public Map<Integer, MethodRef> wovenRules() {
+        Map<Integer, MethodRef> woven = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) {
-            if (!matched.get(i).get()) {
+            MethodRef method = rules.get(i).exactMethod();
+            if (method != null) {
+                woven.put(i, method);
+            }
+        }
+        return woven;
+    }
+
+    /**
+     * At exit: names the rules and baseline lines that matched nothing, and writes {@code write-baseline}.
+     *
+     * @param wovenRuleUsed whether a woven rule, by its index, accepted a call in its method
+     */
+    public void atExit(IntPredicate wovenRuleUsed, Consumer<String> lines) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (!matched.get(i).get() && !wovenRuleUsed.test(i)) {
                 lines.accept("allow rule " + rules.get(i) + " matched nothing during this run: remove it?");
             }
         }

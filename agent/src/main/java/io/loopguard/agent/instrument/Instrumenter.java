@@ -7,6 +7,7 @@ import io.loopguard.agent.common.ClassOrigin;
 import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.frameworks.FrameworkDescription;
 import io.loopguard.agent.frameworks.TaskRunner;
+import io.loopguard.bootstrap.AllowRuleUse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
@@ -68,16 +69,20 @@ public final class Instrumenter {
      * Instruments everything and returns the ids of the operations that got a probe.
      *
      * @param frameworks   where the frameworks' threads become designated, and where blocking is accepted
+     * @param allowRules   the {@code allow} rules that name one method exactly, by their index: woven into it
      * @param attachedLate whether the application was already running (dynamic attach): then its
      *                     loaded classes are rewritten too
      */
     public BitSet install(List<BlockingOperation> operations, FrameworkDescription frameworks,
-                          boolean attachedLate) {
+                          Map<Integer, MethodRef> allowRules, boolean attachedLate) {
         for (int id = 0; id < operations.size(); id++) {
             planOperation(id, operations.get(id));
         }
         advise(DesignationAdvice.class, frameworks.designatingWhileRunning());
         advise(AllowanceAdvice.class, frameworks.allowedMethods());
+        AllowRuleUse.reset(allowRules.keySet().stream().mapToInt(rule -> rule + 1).max().orElse(0));
+        allowRules.forEach((rule, method) -> plan(method.internalClassName(), new PlannedAdvice(AllowRuleAdvice.class,
+                List.of(method.methodName()), PlannedAdvice.ANY_PARAMETERS, rule)));
         advise(PermanentDesignationAdvice.class, frameworks.nonBlockingAfter());
         advise(TaskDesignationAdvice.class, frameworks.perTask().stream().map(TaskRunner::taskMethod).toList());
 

@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Binds the catalogue id of the operation an advice is applied to, as a constant. */
+/** Binds the catalogue id of the operation an advice is applied to (for {@code AllowRuleAdvice}, the rule's index), as a constant. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 @interface OperationId {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param advice         the advice class ({@code BlockingCallAdvice}, ...)
  * @param methodNames    the methods it goes into, every overload with a body
  * @param parameterCount only overloads with this many parameters, or {@link #ANY_PARAMETERS}
- * @param operation      the catalogue id bound to {@link OperationId}, or {@link #NO_OPERATION}
+ * @param operation      the catalogue id (or allow rule index) bound to {@link OperationId}, or {@link #NO_OPERATION}
  */
 record PlannedAdvice(Class<?> advice, List<String> methodNames, int parameterCount, int operation) {
     static final int ANY_PARAMETERS = -1;

@@ -2,9 +2,11 @@ package io.loopguard.agent.accept;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loopguard.agent.common.MethodRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +53,16 @@ class AcceptRuleTest {
     })
     void matchesAnyFrameOfTheStack(String rule, boolean accepted) {
         assertEquals(accepted, AcceptRule.parse(rule).accepts(READ, null, LOOP, CONFIG_LOAD));
+    }
+
+    @Test
+    void onlyARuleThatNamesOneMethodAndNothingElseIsWovenIntoIt() {
+        assertEquals(new MethodRef("com.acme.LegacyCache", "load"), AcceptRule.parse("com.acme.LegacyCache#load").exactMethod());
+        for (String broader : List.of("com.acme.LegacyCache", "com.acme.*#load", "*Cache#load", "com.acme.LegacyCache#load*",
+                "java.lang.Thread.sleep@com.acme.LegacyCache#load", "com.acme.LegacyCache#load on worker",
+                "com.acme.Config#<init>", "com.acme.Config#<clinit>")) {
+            assertNull(AcceptRule.parse(broader).exactMethod(), broader);
+        }
     }
 
     @Test

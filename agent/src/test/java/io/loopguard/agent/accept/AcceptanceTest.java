@@ -32,7 +32,7 @@ class AcceptanceTest {
                 AcceptRule.parse("com.acme.Gone#never")), List.of(), null, null, lines::add);
         assertTrue(acceptance.allows(SLEEP, null, LOOP, List.of(CACHE, HANDLER)));
         assertFalse(acceptance.allows(SLEEP, null, LOOP, List.of(HANDLER)));
-        acceptance.atExit(lines::add);
+        acceptance.atExit(rule -> false, lines::add);
         assertEquals(List.of("allow rule com.acme.Gone#never matched nothing during this run: remove it?"), lines);
     }
 
@@ -43,7 +43,7 @@ class AcceptanceTest {
                 HANDLER);
         assertTrue(acceptance.allows("java.io.FileOutputStream.write", null, LOOP, appending));
         assertFalse(acceptance.allows(SLEEP, null, LOOP, appending), "only the operations the pack names");
-        acceptance.atExit(lines::add);
+        acceptance.atExit(rule -> false, lines::add);
         assertEquals(List.of(), lines, "a pack's rules that matched nothing are not named");
     }
 
@@ -62,7 +62,7 @@ class AcceptanceTest {
         Acceptance first = Acceptance.of(List.of(), List.of(), null, file, lines::add);
         assertFalse(first.judge(SLEEP, LOOP, HANDLER, null).baseline());
         assertFalse(first.judge(SLEEP, "nioEventLoopGroup-2-2", CACHE, null).baseline());
-        first.atExit(lines::add);
+        first.atExit(rule -> false, lines::add);
         assertEquals(List.of("baseline written to " + file + ": 2 known call sites, 2 of them new in this run"), lines);
         String text = Files.readString(file);
         assertTrue(text.contains("\njava.lang.Thread.sleep | com.acme.Cache#load | nioEventLoopGroup-* | reason: \n"
@@ -75,7 +75,7 @@ class AcceptanceTest {
         assertTrue(second.judge(SLEEP, "nioEventLoopGroup-3-1", HANDLER, null).baseline(), "same family");
         assertFalse(second.judge(SLEEP, "worker-1", HANDLER, null).baseline(), "another family");
         assertFalse(second.judge("java.lang.Object.wait", LOOP, HANDLER, null).baseline(), "another operation");
-        second.atExit(lines::add);
+        second.atExit(rule -> false, lines::add);
         assertEquals(List.of("baseline " + file + ": java.lang.Thread.sleep | com.acme.Cache#load | nioEventLoopGroup-*"
                         + " did not occur during this run: fixed? then delete its line",
                 "baseline written to " + file + ": 4 known call sites, 2 of them new in this run"), lines);
