@@ -4,6 +4,7 @@ import io.loopguard.BlockingCallError;
 import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.config.Mode;
+import io.loopguard.agent.frameworks.BlockingMethod;
 import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ProbeListener;
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
  */
 public final class Detector implements ProbeListener {
     private final List<BlockingOperation> operations;
+    private final List<BlockingMethod> frameworkMethods;
     private final DesignatedThreads designatedThreads;
     private final Mode mode;
     private final BiConsumer<String, String> counter;
@@ -34,15 +36,20 @@ public final class Detector implements ProbeListener {
     private volatile Runnable virtualThreadSeen;
 
     /**
+     * @param operations       the catalogue: a probe's id is an index in it
+     * @param frameworkMethods the frameworks' blocking methods, probed at their entry with the ids after the
+     *                         catalogue's, in this order
      * @param counter  told of each blocking call (operation, thread name) that is reported or dropped, so that
      *                 the count equals reported plus dropped; must not block: it may run on the designated thread
      * @param delivery must not block: it runs on the designated thread; the detection it gets is completed
      *                 ({@link Supplier#get}) on another thread, once, and may then turn out to be {@code null};
      *                 returns {@code false} if the detection was dropped
      */
-    public Detector(List<BlockingOperation> operations, DesignatedThreads designatedThreads, Mode mode,
-                    BiConsumer<String, String> counter, Predicate<Supplier<Detection>> delivery) {
+    public Detector(List<BlockingOperation> operations, List<BlockingMethod> frameworkMethods,
+                    DesignatedThreads designatedThreads, Mode mode, BiConsumer<String, String> counter,
+                    Predicate<Supplier<Detection>> delivery) {
         this.operations = operations;
+        this.frameworkMethods = frameworkMethods;
         this.designatedThreads = designatedThreads;
         this.mode = mode;
         this.counter = counter;
@@ -86,12 +93,11 @@ public final class Detector implements ProbeListener {
 
     @Override
     public BlockingCallError blockingCall(int operationId) {
-        BlockingOperation operation = operations.get(operationId);
         Throwable trace = new Throwable();
         SelfTestCanary current = canary;
         if (current != null && current.owns(Thread.currentThread())) {
             // The canary's probe throws; in a static initialiser that would break the class for good.
-            return CallStack.of(trace, operation.name()).inStaticInitializer() ? null : current.fired(operationId);
+            return stack(operationId, trace).inStaticInitializer() ? null : current.fired(operationId);
         }
         if (Thread.currentThread() instanceof AgentThread) {
             return null; // the agent's own threads may block, even when a run-time thread pattern names them
@@ -103,14 +109,14 @@ public final class Detector implements ProbeListener {
         if (mode != Mode.STRICT && callEnded == null) {
             // Counted where it is decided: when the reporting thread completes it (a static initialiser's call
             // turns out not to be one), or here if it is dropped unseen.
-            if (!delivery.test(() -> counted(detection(operation, CallStack.of(trace, operation.name()), thread, time)))) {
-                counter.accept(operation.name(), thread);
+            if (!delivery.test(() -> counted(detection(operationId, stack(operationId, trace), thread, time)))) {
+                counter.accept(name(operationId), thread);
             }
             return null;
         }
         // Strict mode needs the stack now for its error; a timed call needs it for its event when it returns.
-        CallStack stack = CallStack.of(trace, operation.name());
-        Detection detection = counted(detection(operation, stack, thread, time));
+        CallStack stack = stack(operationId, trace);
+        Detection detection = counted(detection(operationId, stack, thread, time));
         delivery.test(() -> detection);
         if (detection == null) {
             return null;
@@ -138,14 +144,31 @@ public final class Detector implements ProbeListener {
         return detection;
     }
 
+    /** The catalogued operation or framework method the probe {@code operationId} is in, as reports name it. */
+    private String name(int operationId) {
+        return operationId < operations.size() ? operations.get(operationId).name()
+                : frameworkMethods.get(operationId - operations.size()).name();
+    }
+
+    private CallStack stack(int operationId, Throwable trace) {
+        return operationId < operations.size() ? CallStack.of(trace, name(operationId))
+                : CallStack.ofFrameworkCall(trace, name(operationId));
+    }
+
     /**
      * The detection, or {@code null} inside a static initialiser: it runs once, on whichever thread first
      * uses the class, and an error thrown there would break the class for good.
      */
-    private static Detection detection(BlockingOperation operation, CallStack stack, String thread, Instant time) {
+    private Detection detection(int operationId, CallStack stack, String thread, Instant time) {
         if (stack.inStaticInitializer()) {
             return null;
         }
+        if (operationId >= operations.size()) {
+            BlockingMethod method = frameworkMethods.get(operationId - operations.size());
+            return new Detection(Detection.BLOCKING_CALL, method.name(), null, thread, stack.callSite(),
+                    stack.lines(), time, method.hint());
+        }
+        BlockingOperation operation = operations.get(operationId);
         String via = stack.via() == null || operation.probes(stack.via()) ? null : stack.via();
         return new Detection(Detection.BLOCKING_CALL, operation.name(), via, thread, stack.callSite(),
                 stack.lines(), time, operation.remedy().hint());
