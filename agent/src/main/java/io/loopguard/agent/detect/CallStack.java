@@ -88,7 +88,7 @@ record CallStack(List<StackTraceElement> elements, List<String> lines, String ca
         return new CallStack(elements, lines, lines.get(callSite), via, inStaticInitializer);
     }
 
-    /** How many frames at the top are of the top frame's class: a method and the overloads or bridges that called it. */
+    /** How many frames at the top are of the top frame's class: a method, and the overloads or bridges calling it. */
     private static int topClassFrames(List<StackTraceElement> frames) {
         int count = 0;
         while (count < frames.size() && frames.get(count).getClassName().equals(frames.get(0).getClassName())) {

@@ -49,11 +49,12 @@ public final class Netty implements LoopguardIntegration {
 
                 // On an event loop these wait for another loop, or, for a future of the loop's own, throw
                 // BlockingOperationException. Probed in every Netty future that implements them (DefaultPromise, ...).
+                // Not get(): Netty's own listeners call it on the loop for futures already done; a get() that
+                // waits is reported as the wait inside it.
                 .blockingMethod("io.netty.util.concurrent.Future#sync", "addListener")
                 .blockingMethod("io.netty.util.concurrent.Future#syncUninterruptibly", "addListener")
                 .blockingMethod("io.netty.util.concurrent.Future#await", "addListener")
                 .blockingMethod("io.netty.util.concurrent.Future#awaitUninterruptibly", "addListener")
-                .blockingMethod("io.netty.util.concurrent.Future#get", "addListener")
 
                 // Handlers' callbacks run on their channel's event loop; so do a future's listeners.
                 .runsOnEventLoop("io.netty.channel.ChannelHandler#handlerAdded")

@@ -34,6 +34,9 @@ final class AdviceTransformer implements ClassFileTransformer {
         this.inherited = inherited;
         this.cache = cache;
         this.problems = problems;
+        // Loaded now, before this is registered: loaded from inside transform, it would be handed to transform
+        // while it loads, and fail there (a ClassCircularityError).
+        RelocatedNames.matches("", "");
     }
 
     /** Whether a loaded class of this name may be one to advise, for a retransformation at start-up. */

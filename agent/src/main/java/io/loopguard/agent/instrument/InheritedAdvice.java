@@ -25,7 +25,7 @@ final class InheritedAdvice {
     /** The planned types' names by themselves, for {@link RelocatedNames#find}. */
     private final Map<String, String> names;
     private final List<String> packages;
-    /** The planned types each class seen is, itself or by inheritance; empty for most. */
+    /** The planned types each class seen is, itself or by inheritance (empty for most), by internal name. */
     private final Map<String, Set<String>> plannedSupertypes = new ConcurrentHashMap<>();
 
     /** @param byType advice by the internal name of the type that declares its methods */
@@ -35,7 +35,7 @@ final class InheritedAdvice {
         this.packages = byType.keySet().stream().map(InheritedAdvice::frameworkPackage).distinct().toList();
     }
 
-    /** Whether a class of this name could be one of the types or a subtype of one: cheap, and never wrong the other way. */
+    /** Whether a class of this name may be one of the types or a subtype of one: cheap, never wrong the other way. */
     boolean mayApply(String className) {
         for (String frameworkPackage : packages) {
             if (RelocatedNames.inPackage(className, frameworkPackage)) {
@@ -66,17 +66,16 @@ final class InheritedAdvice {
         if (!mayApply(className) || loader == null) {
             return Set.of();
         }
-        Set<String> found = Set.of();
         try (InputStream in = loader.getResourceAsStream(className + ".class")) {
             if (in != null) {
                 ClassReader reader = OpenedClassReader.of(in.readAllBytes());
-                found = supertypes(loader, className, reader.getSuperName(), reader.getInterfaces());
+                return supertypes(loader, className, reader.getSuperName(), reader.getInterfaces());
             }
         } catch (IOException | RuntimeException unreadable) {
-            // a class file its loader cannot give is one whose methods go unprobed, as before
+            // a supertype its loader cannot give leaves its subtypes' methods unprobed, as without this
         }
-        plannedSupertypes.put(className, found);
-        return found;
+        plannedSupertypes.put(className, Set.of());
+        return Set.of();
     }
 
     private Set<String> supertypes(ClassLoader loader, String className, String superName, String[] interfaces) {

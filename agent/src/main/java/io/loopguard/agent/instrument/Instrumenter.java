@@ -97,8 +97,8 @@ public final class Instrumenter {
         for (int id = 0; id < operations.size(); id++) {
             findMethods(id, operations.get(id));
         }
-        adviceTransformer = new AdviceTransformer(Map.copyOf(advicesByClass), new InheritedAdvice(Map.copyOf(blockingMethods)),
-                cache, problems);
+        adviceTransformer = new AdviceTransformer(Map.copyOf(advicesByClass),
+                new InheritedAdvice(Map.copyOf(blockingMethods)), cache, problems);
         instrumentation.addTransformer(adviceTransformer, true);
         if (!nativeTargets.isEmpty()) {
             nativeTransformer = new NativeCallSiteTransformer(Map.copyOf(nativeTargets), cache, problems);

@@ -30,10 +30,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class ShadedNettyLoops {
 
     public static void main(String[] args) throws Exception {
-        MultiThreadIoEventLoopGroup server = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("shaded-server"),
-                NioIoHandler.newFactory());
-        MultiThreadIoEventLoopGroup client = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("shaded-client"),
-                NioIoHandler.newFactory());
+        MultiThreadIoEventLoopGroup server = new MultiThreadIoEventLoopGroup(1,
+                new DefaultThreadFactory("shaded-server"), NioIoHandler.newFactory());
+        MultiThreadIoEventLoopGroup client = new MultiThreadIoEventLoopGroup(1,
+                new DefaultThreadFactory("shaded-client"), NioIoHandler.newFactory());
         try {
             Channel listening = new ServerBootstrap().group(server).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
