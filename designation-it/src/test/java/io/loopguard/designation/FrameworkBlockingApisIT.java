@@ -17,20 +17,25 @@ class FrameworkBlockingApisIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.loopguard.testkit.Jdk#all")
-    void reactorAndNettyBlockingApisOnDesignatedThreadsAreReportedOnce(Jdk jdk) {
+    void frameworksBlockingApisOnDesignatedThreadsAreReportedOnce(Jdk jdk) {
         ForkedJvm.Run run = ForkedJvm.on(jdk).run(FrameworkBlockingApis.class);
         Reported.by(run, FrameworkBlockingApis.class)
                 .once("blockOnParallel", "parallel-", "reactor.core.publisher.Mono.block")
                 .once("blockFirstOnParallel", "parallel-", "reactor.core.publisher.Flux.blockFirst")
                 .once("syncOnAnotherLoop", "multiThreadIoEventLoopGroup-", "io.netty.util.concurrent.Future.sync")
+                .once("blockingGetOnComputation", "RxComputationThreadPool-", "io.reactivex.rxjava3.core.Single.blockingGet")
+                .once("existsBlockingOnEventLoop", "vert.x-eventloop-thread-",
+                        "io.vertx.core.file.FileSystem.existsBlocking")
+                .once("runBlockingOnDefault", "DefaultDispatcher-worker-", "kotlinx.coroutines.BuildersKt.runBlocking")
                 .never("blockCompletedOnBoundedElastic")
                 .never("blockOnMainThread")
                 .never("syncOnMainThread")
-                .andNothingElse(3);
+                .andNothingElse(6);
         // Reactor refused both calls, and the chain swallowed its exception: only Loopguard tells.
         assertTrue(run.stdout().contains("RESULT block on parallel refused"), run.stdout());
         assertTrue(run.stdout().contains("RESULT blockFirst on parallel refused"), run.stdout());
         assertTrue(run.stdout().contains("RESULT sync on another loop done"), run.stdout());
+        assertTrue(run.stdout().contains("RESULT runBlocking on Default done"), run.stdout());
         assertTrue(run.stderr().contains("instead"), run.stderr());
     }
 }
