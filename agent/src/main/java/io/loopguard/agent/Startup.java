@@ -89,8 +89,8 @@ final class Startup {
         // The built-in frameworks and the application's integrations, read through one path.
         FrameworkDescription frameworks = Frameworks.load(ClassLoader.getSystemClassLoader(), problems);
         DesignatedThreads designated = new DesignatedThreads(options.threads(), frameworks, options.commonPool());
-        Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), meters::countBlockingCall,
-                reporting::submit);
+        Detector detector = new Detector(Catalog.OPERATIONS, frameworks.blockingMethods(), designated, options.mode(),
+                meters::countBlockingCall, reporting::submit);
         Acceptance acceptance = Acceptance.of(options.allow(), options.allowPacks(), options.baseline(),
                 options.writeBaseline(), problems);
         detector.acceptWith(acceptance);

@@ -31,6 +31,15 @@ final class Reported {
         return this;
     }
 
+    /** As {@link #once(String, String)}, and reported as a call of {@code operation}. */
+    Reported once(String method, String threadPrefix, String operation) {
+        once(method, threadPrefix);
+        JsonNode found = run.events().atCallSite(scenario.getName(), method).get(0);
+        assertEquals(operation, found.path("operation").asText(), method + " must be reported as " + operation
+                + "\n" + found);
+        return this;
+    }
+
     /** The blocking call made in {@code method} was not reported. */
     Reported never(String method) {
         assertTrue(run.events().atCallSite(scenario.getName(), method).isEmpty(),

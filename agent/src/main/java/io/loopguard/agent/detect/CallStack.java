@@ -28,7 +28,18 @@ record CallStack(List<StackTraceElement> elements, List<String> lines, String ca
 
     /** @param trace a throwable created on the thread whose stack this is, in the probe of {@code operation} */
     static CallStack of(Throwable trace, String operation) {
-        Frames frames = new Frames(operation, shown(trace.getStackTrace()));
+        return of(new Frames(operation, false, shown(trace.getStackTrace())));
+    }
+
+    /**
+     * A stack probed at the entry of a framework's blocking method ({@code Mono.block}): its own frame is the top
+     * one, and the call site is below it, even where the framework is the application's only code.
+     */
+    static CallStack ofFrameworkCall(Throwable trace, String method) {
+        return of(new Frames(method, true, shown(trace.getStackTrace())));
+    }
+
+    private static CallStack of(Frames frames) {
         CallStack stack = RENDERED.get(frames);
         if (stack == null) {
             stack = render(frames);
@@ -41,7 +52,7 @@ record CallStack(List<StackTraceElement> elements, List<String> lines, String ca
 
     /** A stack another thread sampled (the watchdog); it has no probed operation. */
     static CallStack sampled(StackTraceElement[] trace) {
-        return render(new Frames("", Arrays.stream(shown(trace)).map(CallStack::withoutLoaderAndVersion)
+        return render(new Frames("", false, Arrays.stream(shown(trace)).map(CallStack::withoutLoaderAndVersion)
                 .toArray(StackTraceElement[]::new)));
     }
 
@@ -83,19 +94,29 @@ record CallStack(List<StackTraceElement> elements, List<String> lines, String ca
         List<StackTraceElement> elements = List.of(frames.elements);
         List<String> lines = elements.stream().map(StackTraceElement::toString).toList();
         boolean inStaticInitializer = elements.stream().anyMatch(frame -> frame.getMethodName().equals("<clinit>"));
-        int callSite = firstFrame(elements, name -> !isJdk(name) && !ClientLibraries.contains(name));
+        int from = frames.frameworkCall ? topClassFrames(elements) : 0;
+        int callSite = firstFrame(elements, from, name -> !isJdk(name) && !ClientLibraries.contains(name));
         if (callSite < 0) {
-            callSite = firstFrame(elements, name -> !isJdk(name));
+            callSite = firstFrame(elements, from, name -> !isJdk(name));
         }
         if (callSite < 0) {
             return new CallStack(elements, lines, null, null, inStaticInitializer);
         }
-        String via = callSite > 0 ? via(elements.get(callSite - 1), frames.operation) : null;
+        String via = callSite > 0 && !frames.frameworkCall ? via(elements.get(callSite - 1), frames.operation) : null;
         return new CallStack(elements, lines, lines.get(callSite), via, inStaticInitializer);
     }
 
-    private static int firstFrame(List<StackTraceElement> frames, Predicate<String> className) {
-        for (int i = 0; i < frames.size(); i++) {
+    /** How many frames at the top are of the top frame's class: a method, and the overloads or bridges calling it. */
+    private static int topClassFrames(List<StackTraceElement> frames) {
+        int count = 0;
+        while (count < frames.size() && frames.get(count).getClassName().equals(frames.get(0).getClassName())) {
+            count++;
+        }
+        return count;
+    }
+
+    private static int firstFrame(List<StackTraceElement> frames, int from, Predicate<String> className) {
+        for (int i = from; i < frames.size(); i++) {
             if (className.test(frames.get(i).getClassName())) {
                 return i;
             }
@@ -129,22 +150,25 @@ record CallStack(List<StackTraceElement> elements, List<String> lines, String ca
                 || className.equals("java.lang.reflect.Constructor");
     }
 
-    /** A stack's identity: the operation probed (it decides {@code via}; empty for none) and the frames shown. */
-    private record Frames(String operation, StackTraceElement[] elements) {
+    /**
+     * A stack's identity: the operation probed (it decides {@code via}; empty for none), whether it is a framework's
+     * blocking method probed at its entry, and the frames shown.
+     */
+    private record Frames(String operation, boolean frameworkCall, StackTraceElement[] elements) {
         @Override
         public boolean equals(Object other) {
             return other instanceof Frames that && operation.equals(that.operation)
-                    && Arrays.equals(elements, that.elements);
+                    && frameworkCall == that.frameworkCall && Arrays.equals(elements, that.elements);
         }
 
         @Override
         public int hashCode() {
-            return 31 * operation.hashCode() + Arrays.hashCode(elements);
+            return 31 * (31 * operation.hashCode() + Boolean.hashCode(frameworkCall)) + Arrays.hashCode(elements);
         }
 
         @Override
         public String toString() {
-            return operation + " " + Arrays.toString(elements);
+            return operation + (frameworkCall ? " (framework) " : " ") + Arrays.toString(elements);
         }
     }
 }

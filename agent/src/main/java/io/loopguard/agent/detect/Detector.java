@@ -6,6 +6,7 @@ import io.loopguard.agent.accept.Verdict;
 import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.config.Mode;
+import io.loopguard.agent.frameworks.BlockingMethod;
 import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ProbeListener;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
  */
 public final class Detector implements ProbeListener {
     private final List<BlockingOperation> operations;
+    private final List<BlockingMethod> frameworkMethods;
     private final DesignatedThreads designatedThreads;
     private final Mode mode;
     private final BlockingCallCounter counter;
@@ -36,15 +38,20 @@ public final class Detector implements ProbeListener {
     private volatile Acceptance acceptance = Acceptance.NOTHING;
 
     /**
+     * @param operations       the catalogue: a probe's id is an index in it
+     * @param frameworkMethods the frameworks' blocking methods, probed at their entry with the ids after the
+     *                         catalogue's, in this order
      * @param counter  told of each blocking call that is reported or dropped, so that the count equals reported
      *                 plus dropped; must not block: it may run on the designated thread
      * @param delivery must not block: it runs on the designated thread; the detection it gets is completed
      *                 ({@link Supplier#get}) on another thread, once, and may then turn out to be {@code null};
      *                 returns {@code false} if the detection was dropped
      */
-    public Detector(List<BlockingOperation> operations, DesignatedThreads designatedThreads, Mode mode,
-                    BlockingCallCounter counter, Predicate<Supplier<Detection>> delivery) {
+    public Detector(List<BlockingOperation> operations, List<BlockingMethod> frameworkMethods,
+                    DesignatedThreads designatedThreads, Mode mode, BlockingCallCounter counter,
+                    Predicate<Supplier<Detection>> delivery) {
         this.operations = operations;
+        this.frameworkMethods = frameworkMethods;
         this.designatedThreads = designatedThreads;
         this.mode = mode;
         this.counter = counter;
@@ -93,12 +100,11 @@ public final class Detector implements ProbeListener {
 
     @Override
     public BlockingCallError blockingCall(int operationId) {
-        BlockingOperation operation = operations.get(operationId);
         Throwable trace = new Throwable();
         SelfTestCanary current = canary;
         if (current != null && current.owns(Thread.currentThread())) {
             // The canary's probe throws; in a static initialiser that would break the class for good.
-            return CallStack.of(trace, operation.name()).inStaticInitializer() ? null : current.fired(operationId);
+            return stack(operationId, trace).inStaticInitializer() ? null : current.fired(operationId);
         }
         if (Thread.currentThread() instanceof AgentThread) {
             return null; // the agent's own threads may block, even when a run-time thread pattern names them
@@ -110,14 +116,14 @@ public final class Detector implements ProbeListener {
         if (mode != Mode.STRICT && callEnded == null) {
             // Counted where it is decided: when the reporting thread completes it (a static initialiser's call, or
             // one a rule accepts, turns out not to be one), or here if it is dropped unseen.
-            if (!delivery.test(() -> counted(detection(operation, CallStack.of(trace, operation.name()), thread, time)))) {
-                counter.count(operation.name(), thread, false);
+            if (!delivery.test(() -> counted(detection(operationId, stack(operationId, trace), thread, time)))) {
+                counter.count(name(operationId), thread, false);
             }
             return null;
         }
         // Strict mode needs the stack now for its error; a timed call needs it for its event when it returns.
-        CallStack stack = CallStack.of(trace, operation.name());
-        Detection detection = counted(detection(operation, stack, thread, time));
+        CallStack stack = stack(operationId, trace);
+        Detection detection = counted(detection(operationId, stack, thread, time));
         delivery.test(() -> detection);
         if (detection == null) {
             return null;
@@ -145,19 +151,39 @@ public final class Detector implements ProbeListener {
         return detection;
     }
 
+    /** The catalogued operation or framework method the probe {@code operationId} is in, as reports name it. */
+    private String name(int operationId) {
+        return operationId < operations.size() ? operations.get(operationId).name()
+                : frameworkMethods.get(operationId - operations.size()).name();
+    }
+
+    private CallStack stack(int operationId, Throwable trace) {
+        return operationId < operations.size() ? CallStack.of(trace, name(operationId))
+                : CallStack.ofFrameworkCall(trace, name(operationId));
+    }
+
     /**
      * The detection, or {@code null} when a rule accepts the call, or inside a static initialiser: it runs once,
      * on whichever thread first uses the class, and an error thrown there would break the class for good.
      */
-    private Detection detection(BlockingOperation operation, CallStack stack, String thread, Instant time) {
-        String via = stack.via() == null || operation.probes(stack.via()) ? null : stack.via();
+    private Detection detection(int operationId, CallStack stack, String thread, Instant time) {
+        String name = name(operationId);
+        String via = null;
+        String hint;
+        if (operationId < operations.size()) {
+            BlockingOperation operation = operations.get(operationId);
+            via = stack.via() == null || operation.probes(stack.via()) ? null : stack.via();
+            hint = operation.remedy().hint();
+        } else {
+            hint = frameworkMethods.get(operationId - operations.size()).hint();
+        }
         Acceptance judge = acceptance;
-        if (judge.allows(operation.name(), via, thread, stack.elements()) || stack.inStaticInitializer()) {
+        if (judge.allows(name, via, thread, stack.elements()) || stack.inStaticInitializer()) {
             return null;
         }
-        Verdict verdict = judge.judge(operation.name(), thread, stack.callSiteFrame(), stack.library());
-        return new Detection(Detection.BLOCKING_CALL, operation.name(), via, thread, stack.callSite(),
-                stack.lines(), time, operation.remedy().hint(), null, null, verdict.baseline(), verdict.acceptWith());
+        Verdict verdict = judge.judge(name, thread, stack.callSiteFrame(), stack.library());
+        return new Detection(Detection.BLOCKING_CALL, name, via, thread, stack.callSite(), stack.lines(), time, hint,
+                null, null, verdict.baseline(), verdict.acceptWith());
     }
 
     private static BlockingCallError strictError(Detection detection, CallStack stack) {

@@ -5,7 +5,9 @@ import io.loopguard.api.spi.LoopguardIntegration;
 
 /**
  * Netty 4.1 and 4.2: its I/O event loops (every transport) must never block; its executors for blocking work
- * ({@code DefaultEventExecutorGroup}, {@code GlobalEventExecutor}) and Vert.x's workers may.
+ * ({@code DefaultEventExecutorGroup}, {@code GlobalEventExecutor}) and Vert.x's workers may. The same holds for
+ * each copy of Netty relocated into another library ({@code io.grpc.netty.shaded.io.netty}): every name below
+ * is recognised under any prefix.
  */
 public final class Netty implements LoopguardIntegration {
 
@@ -45,7 +47,10 @@ public final class Netty implements LoopguardIntegration {
                 .allowBlockingIn("io.netty.util.HashedWheelTimer#start",
                         "a timer's first newTimeout waits for its worker thread to start, once per timer")
 
-                // On an event loop these throw BlockingOperationException, or wait for the loop itself.
+                // On an event loop these wait for another loop, or, for a future of the loop's own, throw
+                // BlockingOperationException. Probed in every Netty future that implements them (DefaultPromise, ...).
+                // Not get(): Netty's own listeners call it on the loop for futures already done; a get() that
+                // waits is reported as the wait inside it.
                 .blockingMethod("io.netty.util.concurrent.Future#sync", "addListener")
                 .blockingMethod("io.netty.util.concurrent.Future#syncUninterruptibly", "addListener")
                 .blockingMethod("io.netty.util.concurrent.Future#await", "addListener")

@@ -1,47 +1,76 @@
 package io.loopguard.agent.instrument;
 
+import io.loopguard.agent.common.RelocatedNames;
 import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ThreadState;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Inlines advice into the methods of the classes it names, as they load or are retransformed. A plain
- * {@link ClassFileTransformer} rather than ByteBuddy's {@code AgentBuilder}: it starts faster and
- * injects no classes, so the JVM prints no {@code sun.misc.Unsafe} warning.
+ * Inlines advice into the methods of the classes it names, or relocated copies of them, as they load or are
+ * retransformed; and a framework's blocking-method probes into its subtypes ({@link InheritedAdvice}). A plain
+ * {@link ClassFileTransformer} rather than ByteBuddy's {@code AgentBuilder}: it starts faster and injects no
+ * classes, so the JVM prints no {@code sun.misc.Unsafe} warning.
  */
 final class AdviceTransformer implements ClassFileTransformer {
     private final Map<String, List<PlannedAdvice>> advicesByClass;
-    private final Map<String, String> plans;
+    private final InheritedAdvice inherited;
     private final ClassCache cache;
     private final Consumer<String> problems;
+    /** The classes this changed, by internal name: what a detach must restore. */
+    final Set<String> advised = ConcurrentHashMap.newKeySet();
 
     /** @param advicesByClass advice to apply, by internal class name ({@code java/lang/Thread}) */
-    AdviceTransformer(Map<String, List<PlannedAdvice>> advicesByClass, ClassCache cache, Consumer<String> problems) {
+    AdviceTransformer(Map<String, List<PlannedAdvice>> advicesByClass, InheritedAdvice inherited, ClassCache cache,
+                      Consumer<String> problems) {
         this.advicesByClass = advicesByClass;
-        this.plans = advicesByClass.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                entry -> entry.getValue().stream().map(PlannedAdvice::describe).collect(Collectors.joining("; "))));
+        this.inherited = inherited;
         this.cache = cache;
         this.problems = problems;
+        // Loaded now, before this is registered: loaded from inside transform, it would be handed to transform
+        // while it loads, and fail there (a ClassCircularityError).
+        RelocatedNames.matches("", "");
+    }
+
+    /** Whether a loaded class of this name may be one to advise, for a retransformation at start-up. */
+    boolean mayAdvise(String className) {
+        String internalName = className.replace('.', '/');
+        return RelocatedNames.find(advicesByClass, internalName) != null || inherited.mayApply(internalName);
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classFile) {
-        List<PlannedAdvice> advices = className == null ? null : advicesByClass.get(className);
-        if (advices == null) {
+        if (className == null) {
+            return null;
+        }
+        List<PlannedAdvice> named = RelocatedNames.find(advicesByClass, className);
+        if (named == null && !inherited.mayApply(className)) {
             return null;
         }
         // Reading class files here is the agent's own I/O, even when an event loop loads the class.
         ThreadState state = Probe.allow();
         try {
+            List<PlannedAdvice> advices = new ArrayList<>(named == null ? List.of() : named);
+            advices.addAll(inherited.forClass(loader, className, classFile));
+            if (advices.isEmpty()) {
+                return null;
+            }
             String name = className.replace('/', '.');
-            return cache.transformed(className, classBeingRedefined, plans.get(className), classFile,
+            String plan = advices.stream().map(PlannedAdvice::describe).collect(Collectors.joining("; "));
+            byte[] woven = cache.transformed(className, classBeingRedefined, plan, classFile,
                     () -> AdviceWeaver.weave(loader, name, classBeingRedefined, classFile, advices));
+            if (woven != null) {
+                advised.add(className);
+            }
+            return woven;
         } catch (Throwable problem) {
             problems.accept("could not instrument " + className.replace('/', '.') + " (" + problem
                     + "); blocking calls inside it may be missed");

@@ -66,9 +66,11 @@ public final class Instrumenter {
     }
 
     /**
-     * Instruments everything and returns the ids of the operations that got a probe.
+     * Instruments everything and returns the ids of the operations that got a probe. The frameworks' blocking
+     * methods are probed too, with the ids that follow the operations', in their order.
      *
-     * @param frameworks   where the frameworks' threads become designated, and where blocking is accepted
+     * @param frameworks   where the frameworks' threads become designated, where blocking is accepted, and their
+     *                     own blocking methods
      * @param allowRules   the {@code allow} rules that name one method exactly, by their index: woven into it
      * @param attachedLate whether the application was already running (dynamic attach): then its
      *                     loaded classes are rewritten too
@@ -85,13 +87,21 @@ public final class Instrumenter {
                 List.of(method.methodName()), PlannedAdvice.ANY_PARAMETERS, rule)));
         advise(PermanentDesignationAdvice.class, frameworks.nonBlockingAfter());
         advise(TaskDesignationAdvice.class, frameworks.perTask().stream().map(TaskRunner::taskMethod).toList());
+        Map<String, List<PlannedAdvice>> blockingMethods = new HashMap<>();
+        for (int i = 0; i < frameworks.blockingMethods().size(); i++) {
+            MethodRef method = frameworks.blockingMethods().get(i).method();
+            blockingMethods.computeIfAbsent(method.internalClassName(), name -> new ArrayList<>())
+                    .add(new PlannedAdvice(BlockingCallAdvice.class, List.of(method.methodName()),
+                            PlannedAdvice.ANY_PARAMETERS, operations.size() + i));
+        }
 
         // The classes are loaded first and retransformed after: a class loading through the transformer
         // could be one the transformer itself needs (a ClassCircularityError).
         for (int id = 0; id < operations.size(); id++) {
             findMethods(id, operations.get(id));
         }
-        adviceTransformer = new AdviceTransformer(Map.copyOf(advicesByClass), cache, problems);
+        adviceTransformer = new AdviceTransformer(Map.copyOf(advicesByClass),
+                new InheritedAdvice(Map.copyOf(blockingMethods)), cache, problems);
         instrumentation.addTransformer(adviceTransformer, true);
         if (!nativeTargets.isEmpty()) {
             nativeTransformer = new NativeCallSiteTransformer(Map.copyOf(nativeTargets), cache, problems);
@@ -99,7 +109,7 @@ public final class Instrumenter {
             toRetransform.add(Catalog.class); // its self-test calls must be probed like the application's
         }
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            boolean named = advicesByClass.containsKey(loaded.getName().replace('.', '/'));
+            boolean named = adviceTransformer.mayAdvise(loaded.getName());
             if (named || attachedLate && nativeTransformer != null && isApplicationClass(loaded)
                     && mayCallNativeTargets(loaded)) {
                 toRetransform.add(loaded);
@@ -193,7 +203,7 @@ public final class Instrumenter {
      */
     public void uninstall() {
         instrumentation.removeTransformer(adviceTransformer);
-        Set<String> changed = new HashSet<>(advicesByClass.keySet());
+        Set<String> changed = new HashSet<>(adviceTransformer.advised);
         if (nativeTransformer != null) {
             instrumentation.removeTransformer(nativeTransformer);
             changed.addAll(nativeTransformer.rewritten);

@@ -19,8 +19,8 @@ final class BlockingCalls {
     private final Map<String, List<Entrance>> entrances = new HashMap<>();
     private final Program program;
 
-    /** What to call instead of a framework's blocking method, by its name as a report shows it. */
-    private final Map<String, String> instead = new HashMap<>();
+    /** The advice for a call of a framework's blocking method, by its name as a report shows it. */
+    private final Map<String, String> frameworkHints = new HashMap<>();
 
     BlockingCalls(Program program, FrameworkDescription frameworks) {
         this.program = program;
@@ -31,7 +31,7 @@ final class BlockingCalls {
         for (BlockingMethod blocking : frameworks.blockingMethods()) {
             add(new Entrance(blocking.method().internalClassName(), blocking.method().methodName(),
                     BlockingOperation.ANY_PARAMETERS, null));
-            instead.put(blocking.method().className() + "." + blocking.method().methodName(), blocking.instead());
+            frameworkHints.put(blocking.name(), blocking.hint());
         }
     }
 
@@ -51,9 +51,7 @@ final class BlockingCalls {
                     && program.supertypes(call.owner()).contains(entrance.className())) {
                 String called = entrance.className().replace('/', '.') + "." + call.name();
                 if (entrance.operation() == null) {
-                    // A framework's own blocking method: it waits for another thread.
-                    return new BlockingCall(called, called, "this waits for another thread, which stalls the loop:"
-                            + " " + instead.get(called) + " instead");
+                    return new BlockingCall(called, called, frameworkHints.get(called));
                 }
                 return new BlockingCall(called, entrance.operation(),
                         PublicEntrances.operation(entrance.operation()).remedy().hint());

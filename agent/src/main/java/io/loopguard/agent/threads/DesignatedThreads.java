@@ -2,6 +2,7 @@ package io.loopguard.agent.threads;
 
 import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.common.MethodRef;
+import io.loopguard.agent.common.RelocatedNames;
 import io.loopguard.agent.frameworks.FrameworkDescription;
 import io.loopguard.agent.frameworks.TaskRunner;
 import io.loopguard.bootstrap.ThreadNames;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * Decides, once per thread, whether a thread must never block for its whole life, or may always block; and,
  * per task, whether a worker of a {@link TaskRunner} pool must not block. Event loops are designated
- * separately, while they run.
+ * separately, while they run. A framework's types are recognised relocated too ({@link RelocatedNames}).
  */
 public final class DesignatedThreads {
     private final List<Pattern> threadNames;
@@ -32,7 +33,7 @@ public final class DesignatedThreads {
         @Override
         protected TaskState computeValue(Class<?> workerClass) {
             for (TaskRunner runner : perTask) {
-                if (runner.workerClass().equals(workerClass.getName())) {
+                if (RelocatedNames.matches(workerClass.getName(), runner.workerClass())) {
                     try {
                         return new TaskState(workerClass.getField(runner.stateField()), runner.nonBlockingState());
                     } catch (ReflectiveOperationException | RuntimeException absent) {
@@ -73,13 +74,14 @@ public final class DesignatedThreads {
         if (commonPool && thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()) {
             return true;
         }
-        return !nonBlockingTypes.isEmpty() && findType(thread.getClass(), nonBlockingTypes::contains) != null;
+        return !nonBlockingTypes.isEmpty() && findType(thread.getClass(),
+                name -> nonBlockingTypes.stream().anyMatch(type -> RelocatedNames.matches(name, type))) != null;
     }
 
     /** Whether the framework that made {@code thread} says it may block (Netty's {@code permitBlockingCalls()}). */
     public boolean permitsBlocking(Thread thread) {
         for (MethodRef method : blockingPermittedBy) {
-            Class<?> declaring = findType(thread.getClass(), method.className()::equals);
+            Class<?> declaring = findType(thread.getClass(), name -> RelocatedNames.matches(name, method.className()));
             if (declaring != null) {
                 try {
                     // Called through the public class that declares it: the thread's own class may be private.

@@ -2,8 +2,10 @@ package io.loopguard.agent.threads;
 
 import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.common.MethodRef;
+import io.loopguard.agent.common.RelocatedNames;
 import io.loopguard.bootstrap.AdoptedLoops;
 import io.loopguard.bootstrap.LoopClock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,9 @@ public final class RunningLoops {
 
     /** Adopts every thread now inside one of {@code runMethods}; returns how many. */
     public static int adopt(List<MethodRef> runMethods) {
-        Set<String> frames = new HashSet<>();
-        runMethods.forEach(method -> frames.add(method.className() + '#' + method.methodName()));
+        Map<String, Set<String>> runMethodsByClass = new HashMap<>();
+        runMethods.forEach(method -> runMethodsByClass.computeIfAbsent(method.className(), name -> new HashSet<>())
+                .add(method.methodName()));
         // Loops timed since an earlier attach keep their clocks: the new watchdog takes them over.
         Set<Thread> timed = Set.copyOf(LoopClock.waitingThreads());
         int adopted = 0;
@@ -30,7 +33,8 @@ public final class RunningLoops {
                 continue;
             }
             for (StackTraceElement frame : thread.getValue()) {
-                if (frames.contains(frame.getClassName() + '#' + frame.getMethodName())) {
+                Set<String> methods = RelocatedNames.find(runMethodsByClass, frame.getClassName());
+                if (methods != null && methods.contains(frame.getMethodName())) {
                     AdoptedLoops.add(thread.getKey());
                     adopted++;
                     break;

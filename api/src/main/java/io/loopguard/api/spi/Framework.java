@@ -55,7 +55,12 @@ public interface Framework {
     /** Blocking inside this method is accepted, even on a thread that must never block, for {@code reason}. */
     Framework allowBlockingIn(String method, String reason);
 
-    /** One of the framework's own methods that blocks its caller, and what to call instead on an event loop. */
+    /**
+     * One of the framework's own methods that blocks its caller, and what to call instead on an event loop. A call
+     * of it on a thread that must never block is reported when it starts, even where the framework then refuses it
+     * or it would not wait; it is probed in the type named and in the types of the framework's own packages (its
+     * first two: {@code io.netty}) that implement or override it.
+     */
     Framework blockingMethod(String method, String instead);
 
     /** A method the framework calls on an event loop with the application's code: a handler's callback. */
