@@ -16,7 +16,8 @@ import java.lang.invoke.VarHandle;
  * {@link #idField}); without that every thread reads its {@code ThreadLocal}.
  *
  * <p>A slot keeps the state of a thread that ended until a newer thread takes it: a few fields, since a
- * loop's state drops its clock when the loop's run method returns. No slot refers to a {@code Thread}.
+ * loop's state drops its clock when the loop's run method returns. Only a loop adopted at attach, whose
+ * run method never returns through the probe, leaves its clock, and through it its {@code Thread}, there.
  */
 final class ThreadStates {
     private static final int SLOTS = 4096;
