@@ -14,6 +14,10 @@ import java.lang.invoke.VarHandle;
  * {@code ThreadLocal}. The id is read from {@code Thread}'s own field, not through {@code getId()}, which a
  * subclass may override: the agent opens {@code java.lang} to this class's module for it (see
  * {@link #idField}); without that every thread reads its {@code ThreadLocal}.
+ *
+ * <p>A slot keeps the state of a thread that ended until a newer thread takes it: a few fields, since a
+ * loop's state drops its clock when the loop's run method returns. Only a loop adopted at attach, whose
+ * run method never returns through the probe, leaves its clock, and through it its {@code Thread}, there.
  */
 final class ThreadStates {
     private static final int SLOTS = 4096;
