@@ -26,6 +26,8 @@ final class CostTables {
     private static final List<String[]> PER_CALL = List.of(
             new String[] {"parkNanos", "`LockSupport.parkNanos(1)` (with a permit), on a thread that may block"},
             new String[] {"fileRead", "1-byte `FileInputStream.read()` of a cached file, on a thread that may block"},
+            new String[] {"fileExists", "`File.exists()` of a cached file, on a thread that may block"},
+            new String[] {"filesSize", "`Files.size` of a cached file, on a thread that may block"},
             new String[] {"uninstrumentedMapGet", "`HashMap.get`, which no agent instruments"},
             new String[] {"uncontendedLockOnDesignatedThread", "uncontended `ReentrantLock` lock + unlock, on a designated thread"},
             new String[] {"allowedParkNanosOnDesignatedThread", "`parkNanos(1)` (with a permit) inside an allowed method, on a designated thread"});

@@ -1,5 +1,6 @@
 package io.loopguard.agent.config;
 
+import io.loopguard.agent.catalog.Remedy;
 import io.loopguard.agent.common.MethodRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +60,20 @@ final class OptionValues {
     }
 
     /** Keeps the good entries of a {@code ;} or {@code ,} separated list and names each bad one in {@code leftOut}. */
+    static List<Remedy> kinds(String value, Consumer<String> leftOut) {
+        List<Remedy> kinds = new ArrayList<>();
+        for (String entry : value.split("[,;]")) {
+            if (!entry.isBlank()) {
+                try {
+                    kinds.add(Remedy.ofKind(entry.trim().toLowerCase(Locale.ROOT)));
+                } catch (IllegalArgumentException bad) {
+                    leftOut.accept(bad.getMessage() + "; it is left out");
+                }
+            }
+        }
+        return List.copyOf(kinds);
+    }
+
     static List<MethodRef> methods(String value, Consumer<String> leftOut) {
         List<MethodRef> methods = new ArrayList<>();
         for (String entry : value.split("[,;]")) {

@@ -1,5 +1,6 @@
 package io.loopguard.agent.config;
 
+import io.loopguard.agent.catalog.Remedy;
 import io.loopguard.agent.common.MethodRef;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
  * @param eventsFollowSymlinks whether an {@code events} path that is a symbolic link is followed (refused otherwise)
  * @param threads        names of threads that must never block (whole-name match), or {@code null}
  * @param allow          methods inside which blocking is accepted
+ * @param accept         kinds of operation accepted everywhere: not probed
  * @param commonPool     whether the workers of {@code ForkJoinPool.commonPool()} must never block
  * @param metricsPort    the port the Prometheus endpoint listens on, or {@code 0} for none
  * @param metricsHost    the address the Prometheus endpoint listens on (loopback unless the user widens it)
@@ -29,7 +31,7 @@ import java.util.regex.Pattern;
  * @param otlpStep       how often the meters are pushed over OTLP
  */
 public record Options(Mode mode, Path events, long eventsMaxSize, boolean eventsFollowSymlinks, Pattern threads,
-                      List<MethodRef> allow, boolean commonPool, int metricsPort, String metricsHost,
+                      List<MethodRef> allow, List<Remedy> accept, boolean commonPool, int metricsPort, String metricsHost,
                       Duration stallThreshold, boolean pinned, String cache, Path config, boolean showOptions,
                       String otlpEndpoint, Duration otlpStep) {
 
@@ -60,6 +62,7 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
         boolean eventsFollowSymlinks;
         Pattern threads;
         List<MethodRef> allow;
+        List<Remedy> accept;
         boolean commonPool;
         int metricsPort;
         String metricsHost;
@@ -76,7 +79,7 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
         }
 
         Options build() {
-            return new Options(mode, events, eventsMaxSize, eventsFollowSymlinks, threads, allow, commonPool, metricsPort,
+            return new Options(mode, events, eventsMaxSize, eventsFollowSymlinks, threads, allow, accept, commonPool, metricsPort,
                     metricsHost, stallThreshold, pinned, cache, config, showOptions, otlpEndpoint, otlpStep);
         }
     }

@@ -2,6 +2,7 @@ package io.loopguard.agent.detect;
 
 import io.loopguard.BlockingCallError;
 import io.loopguard.agent.catalog.BlockingOperation;
+import io.loopguard.agent.catalog.PublicApi;
 import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.config.Mode;
 import io.loopguard.agent.threads.DesignatedThreads;
@@ -101,8 +102,8 @@ public final class Detector implements ProbeListener {
         CallTimer timer = callTimer;
         Consumer<Detection> callEnded = timer == null ? null : timer.start();
         if (mode != Mode.STRICT && callEnded == null) {
-            // Counted where it is decided: when the reporting thread completes it (a static initialiser's call
-            // turns out not to be one), or here if it is dropped unseen.
+            // Counted where it is decided: when the reporting thread completes it (a static initialiser's file
+            // access turns out not to be one), or here if it is dropped unseen.
             if (!delivery.test(() -> counted(detection(operation, CallStack.of(trace, operation.name()), thread, time)))) {
                 counter.accept(operation.name(), thread);
             }
@@ -115,7 +116,8 @@ public final class Detector implements ProbeListener {
         if (detection == null) {
             return null;
         }
-        BlockingCallError error = mode == Mode.STRICT ? strictError(detection, stack) : null;
+        // Not thrown from a static initialiser: it runs once, and an error there would break the class for good.
+        BlockingCallError error = mode == Mode.STRICT && !stack.inStaticInitializer() ? strictError(detection, stack) : null;
         if (callEnded != null && error != null) {
             callEnded.accept(detection); // the call will not happen: the error is thrown in its place
         } else if (callEnded != null) {
@@ -133,20 +135,22 @@ public final class Detector implements ProbeListener {
 
     private Detection counted(Detection detection) {
         if (detection != null) {
-            counter.accept(detection.operation(), detection.thread());
+            // Dashboards show what the application called (CompletableFuture.join), not the JDK's internal wait.
+            counter.accept(PublicApi.operation(detection.operation(), detection.via()), detection.thread());
         }
         return detection;
     }
 
-    /**
-     * The detection, or {@code null} inside a static initialiser: it runs once, on whichever thread first
-     * uses the class, and an error thrown there would break the class for good.
-     */
+    /** The detection, or {@code null} for a static initialiser's file access (it reads its class's resources). */
     private static Detection detection(BlockingOperation operation, CallStack stack, String thread, Instant time) {
-        if (stack.inStaticInitializer()) {
+        if (stack.inStaticInitializer() && operation.remedy().acceptedInStaticInitializer()) {
             return null;
         }
-        String via = stack.via() == null || operation.probes(stack.via()) ? null : stack.via();
+        // Named as the application wrote it: java.net.http.HttpClient.send, not the JDK's HttpClientFacade.send.
+        String via = stack.via() == null || operation.probes(stack.via()) ? null : PublicApi.method(stack.via());
+        if (operation.name().equals(via)) {
+            via = null;
+        }
         return new Detection(Detection.BLOCKING_CALL, operation.name(), via, thread, stack.callSite(),
                 stack.lines(), time, operation.remedy().hint());
     }

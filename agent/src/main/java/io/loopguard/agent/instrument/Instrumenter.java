@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  */
 public final class Instrumenter {
     private static final long CACHE_WRITES_AT_EXIT_MILLIS = 1_000;
+    /** Where a thread's name changes: the {@code threads} option judges it by its name. */
+    private static final MethodRef THREAD_SET_NAME = new MethodRef("java.lang.Thread", "setName");
     private final Instrumentation instrumentation;
     private final Consumer<String> problems;
     private final ClassCache cache;
@@ -82,6 +84,7 @@ public final class Instrumenter {
         advise(AllowanceAdvice.class, userAllowed);
         advise(PermanentDesignationAdvice.class, frameworks.nonBlockingAfter());
         advise(TaskDesignationAdvice.class, frameworks.perTask().stream().map(TaskRunner::taskMethod).toList());
+        advise(ThreadRenameAdvice.class, List.of(THREAD_SET_NAME));
 
         // The classes are loaded first and retransformed after: a class loading through the transformer
         // could be one the transformer itself needs (a ClassCircularityError).
@@ -158,6 +161,7 @@ public final class Instrumenter {
             case ALWAYS -> BlockingCallAdvice.class;
             case CHANNEL_IN_BLOCKING_MODE -> BlockingChannelCallAdvice.class;
             case NOT_TO_CONSOLE -> FileWriteAdvice.class;
+            case NOT_BETWEEN_LOOP_TASKS -> SelectAdvice.class;
         };
     }
 

@@ -131,6 +131,7 @@ class OptionsParserPropertyTest {
             case "events-follow-symlinks", "common-pool", "pinned" -> Arbitraries.of("true", "false", "TRUE", " false ");
             case "threads" -> Arbitraries.of("loop-\\d+", "main", "a|b", ".*-loop");
             case "allow" -> Arbitraries.of("com.acme.Cache#load", "a.B#c;d.E#f");
+            case "accept" -> Arbitraries.of("file-metadata", "file-metadata;select", "sleep");
             case "metrics-port" -> Arbitraries.integers().between(1, 65_535).map(String::valueOf);
             case "metrics-host" -> Arbitraries.of("127.0.0.1", "localhost", "0.0.0.0", "::1");
             case "stall-threshold" -> Arbitraries.of("100ms", "2s", "250", "off", "20ms");
@@ -150,6 +151,7 @@ class OptionsParserPropertyTest {
             case "events-follow-symlinks", "common-pool", "pinned" -> Arbitraries.of("yes", "1", "on", "truee");
             case "threads" -> Arbitraries.of("[unclosed", "a{2", "(", "*");
             case "allow" -> Arbitraries.of("Nope", "A#b;Nope", "#", "a.B#");
+            case "accept" -> Arbitraries.of("metadata", "file-metadata;nope", "FILE_METADATA");
             case "metrics-port" -> Arbitraries.of("0", "65536", "-1", "+80", "١٩٤٠٦", "80a", "99999999999");
             case "metrics-host" -> Arbitraries.of(" ");
             case "stall-threshold" -> Arbitraries.of("1ms", "fast", "5m", "١٠٠ms", "-1s");
