@@ -143,18 +143,18 @@ public final class Catalog {
 
             // File-system metadata. java.io.File is the lowest level with a body on every JDK: on JDK 17 the
             // UnixFileSystem methods under it are native. A method calling another (mkdirs) is one report.
-            metadata("java.io.File", "exists", SELF_TEST_FILE::exists),
-            metadata("java.io.File", "isFile", SELF_TEST_FILE::isFile),
-            metadata("java.io.File", "isDirectory", SELF_TEST_FILE::isDirectory),
-            metadata("java.io.File", "length", SELF_TEST_FILE::length),
-            metadata("java.io.File", "lastModified", SELF_TEST_FILE::lastModified),
-            metadata("java.io.File", "list", SELF_TEST_FILE::list),
-            metadata("java.io.File", "listFiles", SELF_TEST_FILE::listFiles),
-            metadata("java.io.File", "createNewFile", SELF_TEST_FILE::createNewFile),
-            metadata("java.io.File", "mkdir", SELF_TEST_FILE::mkdir),
-            metadata("java.io.File", "mkdirs", SELF_TEST_FILE::mkdirs),
-            metadata("java.io.File", "delete", SELF_TEST_FILE::delete),
-            metadata("java.io.File", "renameTo", () -> SELF_TEST_FILE.renameTo(SELF_TEST_FILE)),
+            metadata("exists", SELF_TEST_FILE::exists),
+            metadata("isFile", SELF_TEST_FILE::isFile),
+            metadata("isDirectory", SELF_TEST_FILE::isDirectory),
+            metadata("length", SELF_TEST_FILE::length),
+            metadata("lastModified", SELF_TEST_FILE::lastModified),
+            metadata("list", SELF_TEST_FILE::list),
+            metadata("listFiles", SELF_TEST_FILE::listFiles),
+            metadata("createNewFile", SELF_TEST_FILE::createNewFile),
+            metadata("mkdir", SELF_TEST_FILE::mkdir),
+            metadata("mkdirs", SELF_TEST_FILE::mkdirs),
+            metadata("delete", SELF_TEST_FILE::delete),
+            metadata("renameTo", () -> SELF_TEST_FILE.renameTo(SELF_TEST_FILE)),
             // java.nio.file: every attribute read (exists, isDirectory, size, getLastModifiedTime, readAttributes,
             // each entry of a walk, lazily too) ends in one of the dispatcher's stat calls, on JDK 17 and 25 alike.
             io("java.nio.file.Files.readAttributes", "sun.nio.fs.UnixNativeDispatcher", ALWAYS, FILE_METADATA,
@@ -248,8 +248,8 @@ public final class Catalog {
     }
 
     /** One {@code java.io.File} method that asks the file system, reported under its own name. */
-    private static BlockingOperation metadata(String className, String method, BlockingOperation.Exercise exercise) {
-        return new BlockingOperation(className, method, ANY_PARAMETERS, FILE_METADATA, exercise);
+    private static BlockingOperation metadata(String method, BlockingOperation.Exercise exercise) {
+        return new BlockingOperation("java.io.File", method, ANY_PARAMETERS, FILE_METADATA, exercise);
     }
 
     /** A real selector (an epoll instance, closed again): the JDK's selectors are abstract above the OS's own. */
