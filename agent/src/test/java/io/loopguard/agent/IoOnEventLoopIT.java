@@ -83,6 +83,15 @@ class IoOnEventLoopIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.loopguard.testkit.Jdk#all")
+    void strictModeReportsAStaticInitializersBlockingWithoutBreakingTheClass(Jdk jdk) {
+        ForkedJvm.Run run = ForkedJvm.on(jdk).agentOptions("mode=strict")
+                .run(BlockingCallsIn.class, "event-loop", "1", "SleepingInitializer").assertSucceeded();
+        assertTrue(run.stdout().contains("RESULT SleepingInitializer ok"), run.toString());
+        assertEquals(1, run.events().atCallSite(SCENARIO + "$SleepingInitializer", "<clinit>").size(), run.events().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
     void consoleReadsAreCaughtOnAnEventLoopAndNotOnAPlainThread(Jdk jdk) {
         ForkedJvm.Run run = ForkedJvm.on(jdk).inTerminal().stdin("typed\n")
                 .run(BlockingCallsIn.class, "event-loop", "1", "consoleReadLine").assertSucceeded();
