@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -59,32 +60,29 @@ final class OptionValues {
         return (int) port;
     }
 
-    /** Keeps the good entries of a {@code ;} or {@code ,} separated list and names each bad one in {@code leftOut}. */
     static List<Remedy> kinds(String value, Consumer<String> leftOut) {
-        List<Remedy> kinds = new ArrayList<>();
-        for (String entry : value.split("[,;]")) {
-            if (!entry.isBlank()) {
-                try {
-                    kinds.add(Remedy.ofKind(entry.trim().toLowerCase(Locale.ROOT)));
-                } catch (IllegalArgumentException bad) {
-                    leftOut.accept(bad.getMessage() + "; it is left out");
-                }
-            }
-        }
-        return List.copyOf(kinds);
+        return entries(value, leftOut, entry -> Remedy.ofKind(entry.toLowerCase(Locale.ROOT)));
     }
 
     static List<MethodRef> methods(String value, Consumer<String> leftOut) {
-        List<MethodRef> methods = new ArrayList<>();
+        return entries(value, leftOut, MethodRef::parse);
+    }
+
+    /**
+     * Keeps the good entries of a {@code ;} or {@code ,} separated list and names each bad one in {@code leftOut}:
+     * {@code parse} throws {@link IllegalArgumentException} with a readable reason for those.
+     */
+    private static <T> List<T> entries(String value, Consumer<String> leftOut, Function<String, T> parse) {
+        List<T> entries = new ArrayList<>();
         for (String entry : value.split("[,;]")) {
             if (!entry.isBlank()) {
                 try {
-                    methods.add(MethodRef.parse(entry.trim()));
+                    entries.add(parse.apply(entry.trim()));
                 } catch (IllegalArgumentException bad) {
                     leftOut.accept(bad.getMessage() + "; it is left out");
                 }
             }
         }
-        return List.copyOf(methods);
+        return List.copyOf(entries);
     }
 }
