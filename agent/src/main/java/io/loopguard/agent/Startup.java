@@ -1,6 +1,7 @@
 package io.loopguard.agent;
 
 import io.loopguard.agent.accept.Acceptance;
+import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.catalog.Catalog;
 import io.loopguard.agent.common.AttachProtocol;
 import io.loopguard.agent.config.Mode;
@@ -89,7 +90,10 @@ final class Startup {
         // The built-in frameworks and the application's integrations, read through one path.
         FrameworkDescription frameworks = Frameworks.load(ClassLoader.getSystemClassLoader(), problems);
         DesignatedThreads designated = new DesignatedThreads(options.threads(), frameworks, options.commonPool());
-        Detector detector = new Detector(Catalog.OPERATIONS, frameworks.blockingMethods(), designated, options.mode(),
+        // An accepted kind of operation is not probed at all: it costs nothing, and the self-test does not miss it.
+        List<BlockingOperation> operations = Catalog.OPERATIONS.stream()
+                .filter(operation -> !options.accept().contains(operation.remedy())).toList();
+        Detector detector = new Detector(operations, frameworks.blockingMethods(), designated, options.mode(),
                 meters::countBlockingCall, reporting::submit);
         Acceptance acceptance = Acceptance.of(options.allow(), options.allowPacks(), options.baseline(),
                 options.writeBaseline(), problems);
@@ -113,7 +117,7 @@ final class Startup {
         Instrumenter instrumenter = new Instrumenter(instrumentation, options.cache(), problems)
                 .timeLoops(frameworks.eventLoops(), frameworks.tasks());
         long instrumenting = System.nanoTime();
-        BitSet probed = instrumenter.install(Catalog.OPERATIONS, frameworks, acceptance.wovenRules(), attachedLate);
+        BitSet probed = instrumenter.install(operations, frameworks, acceptance.wovenRules(), attachedLate);
         long instrumentedMillis = (System.nanoTime() - instrumenting) / 1_000_000;
         int runningLoops = attachedLate ? RunningLoops.adopt(frameworks.eventLoops()) : 0;
         exit.at(ExitHook.Step.DELIVERY, instrumenter::finishCacheWrites);
@@ -138,7 +142,7 @@ final class Startup {
         String attached = !attachedLate ? "" : "; attached to the running JVM: classes retransformed in "
                 + instrumentedMillis + " ms, " + runningLoops + (runningLoops == 1 ? " running event loop" : " running event loops")
                 + " adopted";
-        Future<String> startLine = SelfTest.startInBackground(detector, Catalog.OPERATIONS, probed, options, outputs,
+        Future<String> startLine = SelfTest.startInBackground(detector, operations, probed, options, outputs,
                 pinning.availability() + attached, err, exit);
         String optionsText = options.toString();
         System.setProperty(AttachProtocol.RUNNING_PROPERTY, "Loopguard " + Startup.class.getPackage().getImplementationVersion()

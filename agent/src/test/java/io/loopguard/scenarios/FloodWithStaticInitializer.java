@@ -1,13 +1,15 @@
 package io.loopguard.scenarios;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * On a thread named {@code flood-loop}: first uses a class whose static initialiser blocks (accepted, so
+ * On a thread named {@code flood-loop}: first uses a class whose static initialiser reads a file (accepted, so
  * neither reported nor counted), then floods the agent with {@code calls} blocking calls, more than its
  * report queue holds. Then it reads its own Prometheus endpoint and prints the blocking-calls counter:
  * {@code COUNTER <n>}.
@@ -17,13 +19,16 @@ import java.util.concurrent.locks.LockSupport;
 public final class FloodWithStaticInitializer {
     public static final String THREAD = "flood-loop";
 
-    /** Blocks in its static initialiser. */
+    /** Reads a file of the class path in its static initialiser (its own class file), as a class reads its resources. */
     static final class BlocksWhileInitialized {
-        static final long PARKED = park();
+        static final long PARKED = readOwnClassFile();
 
-        private static long park() {
-            LockSupport.parkNanos(1_000);
-            return 1;
+        private static long readOwnClassFile() {
+            try (InputStream in = BlocksWhileInitialized.class.getResourceAsStream("FloodWithStaticInitializer.class")) {
+                return in.read() >= 0 ? 1 : 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -21,17 +21,21 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.FileChannel;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,8 +57,17 @@ import redis.clients.jedis.Jedis;
 public final class IoBlockers {
     /** Calls reported exactly once, as this operation. */
     public static final Map<String, String> OPERATIONS = new LinkedHashMap<>();
-    /** End-to-end clients: several reports (connect, write, read), at the call site, among them this operation. */
-    public static final Map<String, String> CLIENTS = new LinkedHashMap<>();
+    /**
+     * Calls that make several reports at their call site, among them this operation: end-to-end clients
+     * (connect, write, read), walks of a directory tree (the attributes of each entry, each folder listed).
+     */
+    public static final Map<String, String> SEVERAL_REPORTS = new LinkedHashMap<>();
+
+    /**
+     * Calls that first use a class whose static initialiser blocks (the call's name is the class's): reported
+     * once as this operation, at the initialiser's line.
+     */
+    public static final Map<String, String> IN_STATIC_INITIALIZERS = new LinkedHashMap<>();
 
     static {
         OPERATIONS.put("fileInputStreamRead", "java.io.FileInputStream.read");
@@ -76,6 +89,32 @@ public final class IoBlockers {
         OPERATIONS.put("filesWriteString", "java.nio.file.Files.writeString");
         OPERATIONS.put("filesNewInputStreamRead", "java.nio.channels.FileChannel.read");
         OPERATIONS.put("filesNewBufferedReaderRead", "java.nio.channels.FileChannel.read");
+        OPERATIONS.put("fileExists", "java.io.File.exists");
+        OPERATIONS.put("fileIsFile", "java.io.File.isFile");
+        OPERATIONS.put("fileIsDirectory", "java.io.File.isDirectory");
+        OPERATIONS.put("fileLength", "java.io.File.length");
+        OPERATIONS.put("fileLastModified", "java.io.File.lastModified");
+        OPERATIONS.put("fileList", "java.io.File.list");
+        OPERATIONS.put("fileListFiles", "java.io.File.listFiles");
+        OPERATIONS.put("fileCreateNewFile", "java.io.File.createNewFile");
+        OPERATIONS.put("fileMkdir", "java.io.File.mkdir");
+        OPERATIONS.put("fileMkdirs", "java.io.File.mkdirs");
+        OPERATIONS.put("fileDelete", "java.io.File.delete");
+        OPERATIONS.put("fileRenameTo", "java.io.File.renameTo");
+        OPERATIONS.put("filesExists", "java.nio.file.Files.readAttributes");
+        OPERATIONS.put("filesIsDirectory", "java.nio.file.Files.readAttributes");
+        OPERATIONS.put("filesSize", "java.nio.file.Files.readAttributes");
+        OPERATIONS.put("filesGetLastModifiedTime", "java.nio.file.Files.readAttributes");
+        OPERATIONS.put("filesReadAttributes", "java.nio.file.Files.readAttributes");
+        OPERATIONS.put("filesGetAttribute", "java.nio.file.Files.readAttributes");
+        OPERATIONS.put("filesList", "java.nio.file.Files.newDirectoryStream");
+        OPERATIONS.put("filesNewDirectoryStream", "java.nio.file.Files.newDirectoryStream");
+        OPERATIONS.put("filesCreateDirectory", "java.nio.file.Files.createDirectory");
+        OPERATIONS.put("filesCreateFile", "java.nio.file.Files.createFile");
+        OPERATIONS.put("filesDelete", "java.nio.file.Files.delete");
+        OPERATIONS.put("filesDeleteIfExists", "java.nio.file.Files.delete");
+        OPERATIONS.put("filesMove", "java.nio.file.Files.move");
+        OPERATIONS.put("filesCopy", "java.nio.file.Files.copy");
         OPERATIONS.put("socketConnect", "java.net.Socket.connect");
         OPERATIONS.put("socketRead", "java.net.Socket$SocketInputStream.read");
         OPERATIONS.put("socketWrite", "java.net.Socket$SocketOutputStream.write");
@@ -98,10 +137,18 @@ public final class IoBlockers {
         OPERATIONS.put("processStart", "java.lang.ProcessBuilder.start");
         OPERATIONS.put("processWaitFor", "java.lang.Process.waitFor");
         OPERATIONS.put("httpClientSend", "java.net.http.HttpClient.send");
+        OPERATIONS.put("selectorSelect", "java.nio.channels.Selector.select");
+        OPERATIONS.put("selectorSelectTimeout", "java.nio.channels.Selector.select");
 
-        CLIENTS.put("httpUrlConnectionGet", "java.net.Socket$SocketInputStream.read");
-        CLIENTS.put("jdbcQuery", "java.net.Socket$SocketInputStream.read");
-        CLIENTS.put("jedisCommand", "java.net.Socket$SocketInputStream.read");
+        IN_STATIC_INITIALIZERS.put("SleepingInitializer", "java.lang.Thread.sleep");
+        IN_STATIC_INITIALIZERS.put("SocketReadingInitializer", "java.net.Socket$SocketInputStream.read");
+
+        SEVERAL_REPORTS.put("httpUrlConnectionGet", "java.net.Socket$SocketInputStream.read");
+        SEVERAL_REPORTS.put("jdbcQuery", "java.net.Socket$SocketInputStream.read");
+        SEVERAL_REPORTS.put("jedisCommand", "java.net.Socket$SocketInputStream.read");
+        SEVERAL_REPORTS.put("filesWalk", "java.nio.file.Files.newDirectoryStream");
+        SEVERAL_REPORTS.put("filesFind", "java.nio.file.Files.readAttributes");
+        SEVERAL_REPORTS.put("filesCreateDirectories", "java.nio.file.Files.createDirectory");
     }
 
     /** Calls that need a terminal ({@code System.console()}), reported exactly once as this operation. */
@@ -109,7 +156,8 @@ public final class IoBlockers {
 
     /** Calls that do no blocking I/O worth reporting, by design or by decision: never reported. */
     public static final String[] NON_BLOCKING = {"nonBlockingSocketChannelRead", "inetAddressOfLiteral",
-        "consoleWrite", "fileMetadata", "secureRandom", "classLoadingAndStaticInitializer"};
+        "consoleWrite", "secureRandom", "classLoadingAndStaticInitializer", "resourceLookup", "pathOperations",
+        "selectorSelectNow"};
 
     private static volatile URI httpServer;
     private static final byte[] CONTENT = "loopguard\n".getBytes(StandardCharsets.UTF_8);
@@ -123,7 +171,8 @@ public final class IoBlockers {
     }
 
     public static boolean has(String name) {
-        return OPERATIONS.containsKey(name) || CLIENTS.containsKey(name) || IN_A_TERMINAL.containsKey(name)
+        return OPERATIONS.containsKey(name) || SEVERAL_REPORTS.containsKey(name)
+                || IN_STATIC_INITIALIZERS.containsKey(name) || IN_A_TERMINAL.containsKey(name)
                 || Stream.of(NON_BLOCKING).anyMatch(name::equals);
     }
 
@@ -150,6 +199,35 @@ public final class IoBlockers {
             case "filesWriteString" -> filesWriteString();
             case "filesNewInputStreamRead" -> filesNewInputStreamRead();
             case "filesNewBufferedReaderRead" -> filesNewBufferedReaderRead();
+            case "fileExists" -> fileExists();
+            case "fileIsFile" -> fileIsFile();
+            case "fileIsDirectory" -> fileIsDirectory();
+            case "fileLength" -> fileLength();
+            case "fileLastModified" -> fileLastModified();
+            case "fileList" -> fileList();
+            case "fileListFiles" -> fileListFiles();
+            case "fileCreateNewFile" -> fileCreateNewFile();
+            case "fileMkdir" -> fileMkdir();
+            case "fileMkdirs" -> fileMkdirs();
+            case "fileDelete" -> fileDelete();
+            case "fileRenameTo" -> fileRenameTo();
+            case "filesExists" -> filesExists();
+            case "filesIsDirectory" -> filesIsDirectory();
+            case "filesSize" -> filesSize();
+            case "filesGetLastModifiedTime" -> filesGetLastModifiedTime();
+            case "filesReadAttributes" -> filesReadAttributes();
+            case "filesGetAttribute" -> filesGetAttribute();
+            case "filesList" -> filesList();
+            case "filesNewDirectoryStream" -> filesNewDirectoryStream();
+            case "filesWalk" -> filesWalk();
+            case "filesFind" -> filesFind();
+            case "filesCreateDirectory" -> filesCreateDirectory();
+            case "filesCreateDirectories" -> filesCreateDirectories();
+            case "filesCreateFile" -> filesCreateFile();
+            case "filesDelete" -> filesDelete();
+            case "filesDeleteIfExists" -> filesDeleteIfExists();
+            case "filesMove" -> filesMove();
+            case "filesCopy" -> filesCopy();
             case "socketConnect" -> socketConnect();
             case "socketRead" -> socketRead();
             case "socketWrite" -> socketWrite();
@@ -178,7 +256,13 @@ public final class IoBlockers {
             case "nonBlockingSocketChannelRead" -> nonBlockingSocketChannelRead();
             case "inetAddressOfLiteral" -> inetAddressOfLiteral();
             case "consoleWrite" -> consoleWrite();
-            case "fileMetadata" -> fileMetadata();
+            case "selectorSelect" -> selectorSelect();
+            case "selectorSelectTimeout" -> selectorSelectTimeout();
+            case "selectorSelectNow" -> selectorSelectNow();
+            case "SleepingInitializer" -> SleepingInitializer.use();
+            case "SocketReadingInitializer" -> SocketReadingInitializer.use();
+            case "resourceLookup" -> resourceLookup();
+            case "pathOperations" -> pathOperations();
             case "secureRandom" -> secureRandom();
             case "classLoadingAndStaticInitializer" -> classLoadingAndStaticInitializer();
             default -> throw new IllegalArgumentException("no such I/O call: " + name);
@@ -487,6 +571,185 @@ public final class IoBlockers {
         }
     }
 
+    // File-system metadata
+
+    static void fileExists() throws Exception {
+        prepared(IoBlockers::fileWithContent).exists();
+    }
+
+    static void fileIsFile() throws Exception {
+        prepared(IoBlockers::fileWithContent).isFile();
+    }
+
+    static void fileIsDirectory() throws Exception {
+        prepared(IoBlockers::fileWithContent).isDirectory();
+    }
+
+    static void fileLength() throws Exception {
+        prepared(IoBlockers::fileWithContent).length();
+    }
+
+    static void fileLastModified() throws Exception {
+        prepared(IoBlockers::fileWithContent).lastModified();
+    }
+
+    static void fileList() throws Exception {
+        prepared(IoBlockers::folderWithFiles).list();
+    }
+
+    static void fileListFiles() throws Exception {
+        prepared(IoBlockers::folderWithFiles).listFiles();
+    }
+
+    static void fileCreateNewFile() throws Exception {
+        new File(prepared(IoBlockers::emptyFolder), "new").createNewFile();
+    }
+
+    static void fileMkdir() throws Exception {
+        new File(prepared(IoBlockers::emptyFolder), "new").mkdir();
+    }
+
+    static void fileMkdirs() throws Exception {
+        new File(prepared(IoBlockers::emptyFolder), "new/deeper").mkdirs();
+    }
+
+    static void fileDelete() throws Exception {
+        prepared(IoBlockers::fileWithContent).delete();
+    }
+
+    static void filesExists() throws Exception {
+        Files.exists(prepared(IoBlockers::pathWithContent));
+    }
+
+    static void filesIsDirectory() throws Exception {
+        Files.isDirectory(prepared(IoBlockers::pathWithContent));
+    }
+
+    static void filesSize() throws Exception {
+        Files.size(prepared(IoBlockers::pathWithContent));
+    }
+
+    static void filesGetLastModifiedTime() throws Exception {
+        Files.getLastModifiedTime(prepared(IoBlockers::pathWithContent));
+    }
+
+    static void filesReadAttributes() throws Exception {
+        Files.readAttributes(prepared(IoBlockers::pathWithContent), BasicFileAttributes.class);
+    }
+
+    static void filesGetAttribute() throws Exception {
+        Files.getAttribute(prepared(IoBlockers::pathWithContent), "size");
+    }
+
+    static void filesCreateDirectory() throws Exception {
+        Files.createDirectory(prepared(IoBlockers::emptyFolder).toPath().resolve("new"));
+    }
+
+    static void filesCreateDirectories() throws Exception {
+        Files.createDirectories(prepared(IoBlockers::emptyFolder).toPath().resolve("new/deeper"));
+    }
+
+    static void filesCreateFile() throws Exception {
+        Files.createFile(prepared(IoBlockers::emptyFolder).toPath().resolve("new"));
+    }
+
+    static void filesDelete() throws Exception {
+        Files.delete(prepared(IoBlockers::pathWithContent));
+    }
+
+    static void filesDeleteIfExists() throws Exception {
+        Files.deleteIfExists(prepared(IoBlockers::pathWithContent));
+    }
+
+    static void fileRenameTo() throws Exception {
+        File file = prepared(IoBlockers::fileWithContent);
+        file.renameTo(new File(file.getPath() + ".renamed"));
+    }
+
+    static void filesList() throws Exception {
+        try (Stream<Path> listed = Files.list(prepared(IoBlockers::folderWithFiles).toPath())) {
+            listed.count();
+        }
+    }
+
+    static void filesNewDirectoryStream() throws Exception {
+        try (DirectoryStream<Path> listed = Files.newDirectoryStream(prepared(IoBlockers::folderWithFiles).toPath())) {
+            listed.forEach(Path::getFileName);
+        }
+    }
+
+    static void filesWalk() throws Exception {
+        try (Stream<Path> walked = Files.walk(prepared(IoBlockers::folderWithFiles).toPath())) {
+            walked.count();
+        }
+    }
+
+    static void filesFind() throws Exception {
+        Path folder = prepared(IoBlockers::folderWithFiles).toPath();
+        try (Stream<Path> found = Files.find(folder, 2, (path, attributes) -> attributes.isRegularFile())) {
+            found.count();
+        }
+    }
+
+    static void filesMove() throws Exception {
+        Path file = prepared(IoBlockers::pathWithContent);
+        Files.move(file, file.resolveSibling(file.getFileName() + ".moved"));
+    }
+
+    static void filesCopy() throws Exception {
+        Path file = prepared(IoBlockers::pathWithContent);
+        Files.copy(file, file.resolveSibling(file.getFileName() + ".copy"));
+    }
+
+    // A selector of the application's own, inside an event loop's task
+
+    static void selectorSelect() throws Exception {
+        try (Selector selector = prepared(Selector::open)) {
+            later(selector::wakeup);
+            selector.select();
+        }
+    }
+
+    static void selectorSelectTimeout() throws Exception {
+        try (Selector selector = prepared(Selector::open)) {
+            selector.select(20);
+        }
+    }
+
+    static void selectorSelectNow() throws Exception {
+        try (Selector selector = prepared(Selector::open)) {
+            selector.selectNow();
+        }
+    }
+
+    // Static initialisers that block, first used here
+
+    static final class SleepingInitializer {
+        static {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        static void use() {
+        }
+    }
+
+    static final class SocketReadingInitializer {
+        static {
+            try (Socket socket = prepared(IoBlockers::connectedToAWritingPeer)) {
+                socket.getInputStream().read();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static void use() {
+        }
+    }
+
     // Decided not to report (see docs/catalogue.md)
 
     static void consoleWrite() {
@@ -494,19 +757,21 @@ public final class IoBlockers {
         System.err.println("and this");
     }
 
-    static void fileMetadata() throws Exception {
-        Path file = prepared(() -> fileWithContent().toPath());
-        Files.exists(file);
-        Files.size(file);
-        Files.isDirectory(file.getParent());
-        try (Stream<Path> listed = Files.list(file.getParent()); Stream<Path> walked = Files.walk(file.getParent())) {
-            listed.count();
-            walked.count();
+    static void resourceLookup() throws Exception {
+        // Looking up a class-path resource checks each class-path folder: accepted, as class loading is.
+        try (InputStream in = IoBlockers.class.getClassLoader().getResourceAsStream("no/such/resource.properties")) {
+            if (in != null) {
+                throw new IllegalStateException("no such resource was expected");
+            }
         }
-        File plain = file.toFile();
-        plain.exists();
-        plain.length();
-        plain.getParentFile().listFiles();
+        IoBlockers.class.getResource("IoBlockers.class");
+    }
+
+    static void pathOperations() {
+        // Paths and files as names: nothing asks the file system.
+        Path path = Path.of("/tmp", "loopguard", "..", "name.txt").normalize();
+        path.resolveSibling("other").getFileName();
+        new File(path.toString()).getName();
     }
 
     static void secureRandom() throws Exception {
@@ -555,6 +820,33 @@ public final class IoBlockers {
         file.deleteOnExit();
         Files.write(file.toPath(), CONTENT);
         return file;
+    }
+
+    private static Path pathWithContent() throws Exception {
+        return fileWithContent().toPath();
+    }
+
+    /** A new folder, deleted at exit with what the call made in it. */
+    private static File emptyFolder() throws Exception {
+        Path folder = Files.createTempDirectory("loopguard-io");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
+        return folder.toFile();
+    }
+
+    private static File folderWithFiles() throws Exception {
+        File folder = emptyFolder();
+        Files.write(folder.toPath().resolve("a.txt"), CONTENT);
+        Files.createDirectory(folder.toPath().resolve("sub"));
+        Files.write(folder.toPath().resolve("sub").resolve("b.txt"), CONTENT);
+        return folder;
+    }
+
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> walked = Files.walk(folder)) {
+            walked.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (Exception ignored) {
+            // a temporary folder left behind
+        }
     }
 
     private static ServerSocket listening() throws Exception {

@@ -27,6 +27,8 @@ final class CostTables {
             new String[] {"probeOnly", "`LockSupport.parkNanos(0)`: the probe alone (it returns without parking), on a thread that may block"},
             new String[] {"parkNanos", "`LockSupport.parkNanos(1)` (with a permit), on a thread that may block"},
             new String[] {"fileRead", "1-byte `FileInputStream.read()` of a cached file, on a thread that may block"},
+            new String[] {"fileExists", "`File.exists()` of a cached file, on a thread that may block"},
+            new String[] {"filesSize", "`Files.size` of a cached file, on a thread that may block"},
             new String[] {"uninstrumentedMapGet", "`HashMap.get`, which no agent instruments"},
             new String[] {"uncontendedLockOnDesignatedThread", "uncontended `ReentrantLock` lock + unlock, on a designated thread"},
             new String[] {"allowedProbeOnlyOnDesignatedThread", "`parkNanos(0)` inside an allowed method, on a designated thread"},

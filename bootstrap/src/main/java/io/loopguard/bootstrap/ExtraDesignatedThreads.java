@@ -3,6 +3,7 @@ package io.loopguard.bootstrap;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  * <p>The probe's fast path reads nothing here: adding or removing a pattern re-judges every thread that
  * has reached a probe, and a thread that reaches one later is judged against the active patterns then.
  * A thread sees the change at its next hand-off with the changing thread (a task submitted, a thread
- * started), as with any plain field; a name is matched when it is judged, so a later rename is not seen.
+ * started), as with any plain field. Renaming a thread judges it again, against these patterns and the
+ * agent's own rules (the {@code threads} option), which this class keeps in the same field.
  */
 public final class ExtraDesignatedThreads {
     private static final List<Pattern> ACTIVE = new ArrayList<>();
@@ -40,15 +42,47 @@ public final class ExtraDesignatedThreads {
         }
     }
 
-    /** Judges {@code state}, the current thread's, against the active patterns, and again whenever they change. */
-    static void judge(Thread thread, ThreadState state) {
+    /**
+     * Judges {@code state}, the current thread's, against the active patterns, and again whenever they change.
+     *
+     * @param byAgent whether the agent's own rules designate the thread
+     */
+    static void judge(Thread thread, ThreadState state, boolean byAgent) {
         synchronized (ACTIVE) {
             if (JUDGED.size() >= purgeAt) {
                 JUDGED.removeIf(judged -> judged.thread.get() == null);
                 purgeAt = Math.max(64, 2 * JUDGED.size());
             }
             JUDGED.add(new Judged(new WeakReference<>(thread), state));
-            state.designatedByName = matches(thread) ? 1 : 0;
+            state.designatedByName = byPatterns(thread) | (byAgent ? ThreadState.BY_AGENT : 0);
+        }
+    }
+
+    /**
+     * Judges {@code thread} again after it was renamed, if it has reached a probe.
+     *
+     * @param state   its state when it is the current thread, else {@code null}: it is looked up
+     * @param byAgent whether the agent's own rules designate it under its new name
+     */
+    static void renamed(Thread thread, ThreadState state, Predicate<Thread> byAgent) {
+        ThreadState judged = state != null ? state : judgedState(thread);
+        if (judged == null) {
+            return; // it will be judged under its new name when it first reaches a probe
+        }
+        int agent = byAgent.test(thread) ? ThreadState.BY_AGENT : 0;
+        synchronized (ACTIVE) {
+            judged.designatedByName = byPatterns(thread) | agent;
+        }
+    }
+
+    private static ThreadState judgedState(Thread thread) {
+        synchronized (ACTIVE) {
+            for (Judged judged : JUDGED) {
+                if (judged.thread.get() == thread) {
+                    return judged.state;
+                }
+            }
+            return null;
         }
     }
 
@@ -57,9 +91,13 @@ public final class ExtraDesignatedThreads {
         for (Judged judged : JUDGED) {
             Thread thread = judged.thread.get();
             if (thread != null) {
-                judged.state.designatedByName = matches(thread) ? 1 : 0;
+                judged.state.designatedByName = judged.state.designatedByName & ThreadState.BY_AGENT | byPatterns(thread);
             }
         }
+    }
+
+    private static int byPatterns(Thread thread) {
+        return matches(thread) ? ThreadState.BY_PATTERN : 0;
     }
 
     private static boolean matches(Thread thread) {

@@ -100,6 +100,11 @@ public final class LoopClock {
         }
     }
 
+    /** Whether the loop is running one of its tasks; read by the loop's own thread. */
+    boolean inTask() {
+        return depth > 0;
+    }
+
     /** The loop's thread. */
     public Thread thread() {
         return thread;

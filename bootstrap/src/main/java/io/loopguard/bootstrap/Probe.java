@@ -44,6 +44,16 @@ public final class Probe {
         return state;
     }
 
+    /**
+     * Entry of a method that waits for I/O, which an event loop does by design between two of its tasks
+     * ({@code Selector.select}): probed everywhere else, a handler's select included.
+     */
+    public static ThreadState enterUnlessBetweenLoopTasks(int operation) {
+        ThreadState state = ThreadStates.current();
+        LoopClock clock = state == null ? null : state.loopClock;
+        return clock != null && !clock.inTask() ? null : enter(operation);
+    }
+
     /** Exit of a probed blocking method, normal or by exception. */
     public static void exit(ThreadState state) {
         if (state != null && --state.depth == 0 && state.callEnd != null) {
@@ -63,6 +73,22 @@ public final class Probe {
         if (state != null) {
             state.callEnd = end;
         }
+    }
+
+    /**
+     * Exit of {@code Thread.setName}: a thread renamed to match the {@code threads} option (or no longer matching
+     * it) is judged again. A thread that never reached a probe is judged when it first does.
+     */
+    public static void renamed(Thread thread) {
+        ProbeListener agent = listener;
+        if (agent == null || thread.getState() == Thread.State.NEW) {
+            return;
+        }
+        ThreadState own = thread == Thread.currentThread() ? ThreadStates.current() : null;
+        if (own == null && thread == Thread.currentThread()) {
+            return;
+        }
+        ExtraDesignatedThreads.renamed(thread, own, agent::isDesignated);
     }
 
     /** Just before a call to a blocking method that is {@code native} on this JDK and so has no body to probe. */
@@ -174,11 +200,9 @@ public final class Probe {
         ThreadState state = new ThreadState(ThreadStates.currentId());
         state.depth = 1; // blocking calls made while the agent judges this thread are the agent's own
         ThreadStates.keep(state);
-        ExtraDesignatedThreads.judge(Thread.currentThread(), state);
         ProbeListener agent = listener;
-        if (agent != null && agent.isDesignated(Thread.currentThread())) {
-            state.designated = 1;
-        }
+        boolean byAgent = agent != null && agent.isDesignated(Thread.currentThread());
+        ExtraDesignatedThreads.judge(Thread.currentThread(), state, byAgent);
         if (agent != null && agent.permitsBlocking(Thread.currentThread())) {
             state.allowed = 1; // for its whole life, whatever designates it later
         }

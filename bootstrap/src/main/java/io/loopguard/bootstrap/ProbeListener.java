@@ -5,10 +5,10 @@ import io.loopguard.BlockingCallError;
 /** The agent's side of the probe: it judges threads and receives detections. */
 public interface ProbeListener {
 
-    /** Whether {@code thread} must never block, decided once, the first time it reaches a probe. */
+    /** Whether {@code thread} must never block: decided the first time it reaches a probe, and when it is renamed. */
     boolean isDesignated(Thread thread);
 
-    /** Whether {@code thread} may always block, even inside an event loop's run; decided once, like {@link #isDesignated}. */
+    /** Whether {@code thread} may always block, even inside an event loop's run; decided once, the first time it reaches a probe. */
     default boolean permitsBlocking(Thread thread) {
         return false;
     }

@@ -5,13 +5,18 @@ package io.loopguard.bootstrap;
  * {@link #designatedByName}, so plain fields do.
  */
 public final class ThreadState {
+    static final int BY_PATTERN = 1;
+    static final int BY_AGENT = 2;
     /** The thread's id, by which {@link ThreadStates} finds this state; {@code -1} if it is found another way. */
     final long threadId;
-    /** Greater than zero while the thread must not block (a name match, or inside an event loop's run). */
+    /** Greater than zero while what the thread runs must not block (an event loop's run, a designated task). */
     int designated;
     /**
-     * 1 while an {@link ExtraDesignatedThreads} pattern matches the thread's name, else 0. Written by the thread
-     * that changes the patterns; a plain field, so that the fast path pays nothing for it.
+     * Not zero while a rule about the thread itself designates it: {@link #BY_PATTERN} while an
+     * {@link ExtraDesignatedThreads} pattern matches its name, {@link #BY_AGENT} while the agent's rules (the
+     * {@code threads} option, the frameworks' thread types) do. Judged again when the patterns change or the
+     * thread is renamed, by the thread that does it, under {@link ExtraDesignatedThreads}' lock; a plain field,
+     * so that the fast path pays nothing for it.
      */
     int designatedByName;
     /** Greater than zero while the thread runs inside a method where blocking is accepted. */

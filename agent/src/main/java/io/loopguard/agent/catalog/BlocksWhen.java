@@ -10,5 +10,10 @@ public enum BlocksWhen {
      * Only on a stream that is not the standard output or error: console writes (what most loggers'
      * console appenders do) are not reported, as they go to a terminal or a pipe that is drained.
      */
-    NOT_TO_CONSOLE
+    NOT_TO_CONSOLE,
+    /**
+     * Only where it is not an event loop's own wait for I/O: a loop selects between two of its tasks by design,
+     * while a select inside a task (a handler's) holds the loop.
+     */
+    NOT_BETWEEN_LOOP_TASKS
 }

@@ -3,18 +3,23 @@ package io.loopguard.agent.catalog;
 import static io.loopguard.agent.catalog.BlockingOperation.ANY_PARAMETERS;
 import static io.loopguard.agent.catalog.BlocksWhen.ALWAYS;
 import static io.loopguard.agent.catalog.BlocksWhen.CHANNEL_IN_BLOCKING_MODE;
+import static io.loopguard.agent.catalog.BlocksWhen.NOT_BETWEEN_LOOP_TASKS;
 import static io.loopguard.agent.catalog.BlocksWhen.NOT_TO_CONSOLE;
 import static io.loopguard.agent.catalog.Remedy.CONTENDED_LOCK;
 import static io.loopguard.agent.catalog.Remedy.FILE_IO;
+import static io.loopguard.agent.catalog.Remedy.FILE_METADATA;
 import static io.loopguard.agent.catalog.Remedy.HTTP_REQUEST;
 import static io.loopguard.agent.catalog.Remedy.NAME_RESOLUTION;
 import static io.loopguard.agent.catalog.Remedy.NETWORK_IO;
 import static io.loopguard.agent.catalog.Remedy.PROCESS;
+import static io.loopguard.agent.catalog.Remedy.SELECT;
 import static io.loopguard.agent.catalog.Remedy.SLEEP;
 import static io.loopguard.agent.catalog.Remedy.WAIT_FOR_OTHER_THREAD;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -26,6 +31,7 @@ import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.FileChannel;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -52,8 +58,10 @@ public final class Catalog {
     private static final String FILE_CHANNEL = "sun.nio.ch.FileChannelImpl";
     private static final String SOCKET_CHANNEL = "sun.nio.ch.SocketChannelImpl";
     private static final String DATAGRAM_CHANNEL = "sun.nio.ch.DatagramChannelImpl";
+    private static final String FILE_SYSTEM_PROVIDER = "sun.nio.fs.UnixFileSystemProvider";
     /** Never touched: the probe throws first; and were it missing, the directory does not exist. */
     private static final Path SELF_TEST_PATH = Path.of("loopguard-self-test-no-such-directory", "file");
+    private static final File SELF_TEST_FILE = SELF_TEST_PATH.toFile();
 
     public static final List<BlockingOperation> OPERATIONS = List.of(
             // sleep(long) is native on JDK 17 and sleep(Duration) exists from 19: every overload is probed.
@@ -133,6 +141,40 @@ public final class Catalog {
             io("java.nio.channels.FileChannel.lock", FILE_CHANNEL, ALWAYS, FILE_IO,
                     () -> fileChannel().lock(), "lock"),
 
+            // File-system metadata. java.io.File is the lowest level with a body on every JDK: on JDK 17 the
+            // UnixFileSystem methods under it are native. A method calling another (mkdirs) is one report.
+            metadata("exists", SELF_TEST_FILE::exists),
+            metadata("isFile", SELF_TEST_FILE::isFile),
+            metadata("isDirectory", SELF_TEST_FILE::isDirectory),
+            metadata("length", SELF_TEST_FILE::length),
+            metadata("lastModified", SELF_TEST_FILE::lastModified),
+            metadata("list", SELF_TEST_FILE::list),
+            metadata("listFiles", SELF_TEST_FILE::listFiles),
+            metadata("createNewFile", SELF_TEST_FILE::createNewFile),
+            metadata("mkdir", SELF_TEST_FILE::mkdir),
+            metadata("mkdirs", SELF_TEST_FILE::mkdirs),
+            metadata("delete", SELF_TEST_FILE::delete),
+            metadata("renameTo", () -> SELF_TEST_FILE.renameTo(SELF_TEST_FILE)),
+            // java.nio.file: every attribute read (exists, isDirectory, size, getLastModifiedTime, readAttributes,
+            // each entry of a walk, lazily too) ends in one of the dispatcher's stat calls, on JDK 17 and 25 alike.
+            io("java.nio.file.Files.readAttributes", "sun.nio.fs.UnixNativeDispatcher", ALWAYS, FILE_METADATA,
+                    () -> Files.size(SELF_TEST_PATH), "stat", "stat2", "lstat", "fstatat", "access", "exists"),
+            // The rest at the provider, the lowest level both JDKs share (below it, Linux opens a directory with
+            // the same call that opens a file).
+            io("java.nio.file.Files.newDirectoryStream", FILE_SYSTEM_PROVIDER, ALWAYS, FILE_METADATA,
+                    () -> Files.newDirectoryStream(SELF_TEST_PATH), "newDirectoryStream"),
+            io("java.nio.file.Files.createDirectory", FILE_SYSTEM_PROVIDER, ALWAYS, FILE_METADATA,
+                    () -> Files.createDirectory(SELF_TEST_PATH), "createDirectory"),
+            io("java.nio.file.Files.delete", FILE_SYSTEM_PROVIDER, ALWAYS, FILE_METADATA,
+                    () -> Files.delete(SELF_TEST_PATH), "implDelete"),
+            io("java.nio.file.Files.move", FILE_SYSTEM_PROVIDER, ALWAYS, FILE_METADATA,
+                    () -> Files.move(SELF_TEST_PATH, SELF_TEST_PATH), "move"),
+            io("java.nio.file.Files.copy", FILE_SYSTEM_PROVIDER, ALWAYS, FILE_IO,
+                    () -> Files.copy(SELF_TEST_PATH, SELF_TEST_PATH), "copy"),
+            // Opens the file with the call every file open makes: probed where it is called.
+            io("java.nio.file.Files.createFile", "java.nio.file.Files", ALWAYS, FILE_METADATA,
+                    () -> Files.createFile(SELF_TEST_PATH), "createFile"),
+
             // Sockets: every java.net.Socket (plain or TLS, so HttpURLConnection, JDBC drivers, Jedis).
             io("java.net.Socket.connect", "java.net.Socket", ALWAYS, NETWORK_IO,
                     () -> Uninitialized.of(Socket.class).connect(null), "connect"),
@@ -165,6 +207,10 @@ public final class Catalog {
                     () -> datagramChannel().read(ByteBuffer.allocate(0)), "read"),
             io("java.nio.channels.DatagramChannel.write", DATAGRAM_CHANNEL, CHANNEL_IN_BLOCKING_MODE, NETWORK_IO,
                     () -> datagramChannel().write(ByteBuffer.allocate(0)), "write"),
+            // A selector the application waits on; an event loop's own select, between its tasks, is not reported.
+            // selectNow never waits and is not probed.
+            io("java.nio.channels.Selector.select", "sun.nio.ch.SelectorImpl", NOT_BETWEEN_LOOP_TASKS, SELECT,
+                    Catalog::select, "select"),
 
             // Name resolution: entered for every host name that is not an IP literal, cached or not.
             io("java.net.InetAddress.getAllByName", "java.net.InetAddress", ALWAYS, NAME_RESOLUTION,
@@ -199,6 +245,18 @@ public final class Catalog {
                                         BlockingOperation.Exercise exercise, String... methodNames) {
         return new BlockingOperation(name, className, List.of(methodNames), ANY_PARAMETERS, condition, remedy,
                 exercise);
+    }
+
+    /** One {@code java.io.File} method that asks the file system, reported under its own name. */
+    private static BlockingOperation metadata(String method, BlockingOperation.Exercise exercise) {
+        return new BlockingOperation("java.io.File", method, ANY_PARAMETERS, FILE_METADATA, exercise);
+    }
+
+    /** A real selector (an epoll instance, closed again): the JDK's selectors are abstract above the OS's own. */
+    private static void select() throws IOException {
+        try (Selector selector = Selector.open()) {
+            selector.select(1);
+        }
     }
 
     private static FileChannel fileChannel() throws ReflectiveOperationException {

@@ -18,6 +18,8 @@ public final class PublicEntrances {
     static final List<Entrance> INTO_THE_JDK = List.of(
             new Entrance("java.util.concurrent.Future", "get", ANY_PARAMETERS, "java.util.concurrent.FutureTask.awaitDone"),
             new Entrance("java.util.concurrent.CompletableFuture", "join", 0, "java.util.concurrent.CompletableFuture.waitingGet"),
+            new Entrance("java.util.concurrent.CompletableFuture", "get", 0, "java.util.concurrent.CompletableFuture.waitingGet"),
+            new Entrance("java.util.concurrent.CompletableFuture", "get", 2, "java.util.concurrent.CompletableFuture.timedGet"),
             new Entrance("java.util.concurrent.locks.Condition", "await", ANY_PARAMETERS, AWAIT),
             new Entrance("java.util.concurrent.locks.Condition", "awaitNanos", 1, AWAIT + "Nanos"),
             new Entrance("java.util.concurrent.locks.Condition", "awaitUntil", 1, AWAIT + "Until"),

@@ -2,8 +2,10 @@ package io.loopguard.agent.config;
 
 import io.loopguard.agent.accept.AcceptRule;
 import io.loopguard.agent.accept.AllowPacks;
+import io.loopguard.agent.catalog.Remedy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -74,6 +76,13 @@ final class KnownOptions {
                     + " at once, never half-written.",
                     "no baseline is written", (Path) null, (value, leftOut) -> OptionValues.path(value),
                     (options, path) -> options.writeBaseline = path, options -> text(options.writeBaseline())),
+            new Option<>("accept", "a list of kinds of operation (`;` or `,` between entries): "
+                    + Arrays.stream(Remedy.values()).map(remedy -> "`" + remedy.kind() + "`").collect(Collectors.joining(", ")),
+                    "Accept these kinds of blocking call everywhere: their operations are not probed at all. E.g."
+                    + " `accept=file-metadata` where files are on a local disk ([the kinds](catalogue.md#kinds)).",
+                    "every kind of operation is reported", List.<Remedy>of(), OptionValues::kinds,
+                    (options, kinds) -> options.accept = kinds, options -> options.accept().isEmpty() ? null
+                            : options.accept().stream().map(Remedy::kind).collect(Collectors.joining(";"))),
             new Option<>("common-pool", "`true`, `false`", "Also designate the workers of"
                     + " `ForkJoinPool.commonPool()`, where `CompletableFuture.*Async` runs by default. Off by default:"
                     + " many applications block there on purpose.",

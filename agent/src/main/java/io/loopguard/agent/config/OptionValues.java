@@ -2,6 +2,7 @@ package io.loopguard.agent.config;
 
 import io.loopguard.agent.accept.AcceptRule;
 import io.loopguard.agent.accept.AllowPacks;
+import io.loopguard.agent.catalog.Remedy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,20 +63,28 @@ final class OptionValues {
 
     /** Keeps the good rules of a {@code ;} or {@code ,} separated list and names each bad one in {@code leftOut}. */
     static List<AcceptRule> rules(String value, Consumer<String> leftOut) {
-        return entries(value, AcceptRule::parse, leftOut);
+        return entries(value, leftOut, AcceptRule::parse);
     }
 
     /** Keeps the known pack names of a {@code ;} or {@code ,} separated list and names each other one in {@code leftOut}. */
     static List<String> packs(String value, Consumer<String> leftOut) {
-        return entries(value, AllowPacks::name, leftOut);
+        return entries(value, leftOut, AllowPacks::name);
     }
 
-    private static <T> List<T> entries(String value, Function<String, T> parser, Consumer<String> leftOut) {
+    static List<Remedy> kinds(String value, Consumer<String> leftOut) {
+        return entries(value, leftOut, entry -> Remedy.ofKind(entry.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Keeps the good entries of a {@code ;} or {@code ,} separated list and names each bad one in {@code leftOut}:
+     * {@code parse} throws {@link IllegalArgumentException} with a readable reason for those.
+     */
+    private static <T> List<T> entries(String value, Consumer<String> leftOut, Function<String, T> parse) {
         List<T> entries = new ArrayList<>();
         for (String entry : value.split("[,;]")) {
             if (!entry.isBlank()) {
                 try {
-                    entries.add(parser.apply(entry.trim()));
+                    entries.add(parse.apply(entry.trim()));
                 } catch (IllegalArgumentException bad) {
                     leftOut.accept(bad.getMessage() + "; it is left out, the others apply");
                 }

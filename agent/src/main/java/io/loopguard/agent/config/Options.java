@@ -1,6 +1,7 @@
 package io.loopguard.agent.config;
 
 import io.loopguard.agent.accept.AcceptRule;
+import io.loopguard.agent.catalog.Remedy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  * @param allowPacks     the curated packs of rules for well-known libraries that apply
  * @param baseline       the file of known findings, counted but not shown, or {@code null}
  * @param writeBaseline  the file every finding of the run is recorded in at exit, or {@code null}
+ * @param accept         kinds of operation accepted everywhere: not probed
  * @param commonPool     whether the workers of {@code ForkJoinPool.commonPool()} must never block
  * @param metricsPort    the port the Prometheus endpoint listens on, or {@code 0} for none
  * @param metricsHost    the address the Prometheus endpoint listens on (loopback unless the user widens it)
@@ -33,7 +35,7 @@ import java.util.regex.Pattern;
  */
 public record Options(Mode mode, Path events, long eventsMaxSize, boolean eventsFollowSymlinks, Pattern threads,
                       List<AcceptRule> allow, List<String> allowPacks, Path baseline,
-                      Path writeBaseline, boolean commonPool, int metricsPort, String metricsHost,
+                      Path writeBaseline, List<Remedy> accept, boolean commonPool, int metricsPort, String metricsHost,
                       Duration stallThreshold, boolean pinned, String cache, Path config, boolean showOptions,
                       String otlpEndpoint, Duration otlpStep) {
 
@@ -67,6 +69,7 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
         List<String> allowPacks;
         Path baseline;
         Path writeBaseline;
+        List<Remedy> accept;
         boolean commonPool;
         int metricsPort;
         String metricsHost;
@@ -84,7 +87,7 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
 
         Options build() {
             return new Options(mode, events, eventsMaxSize, eventsFollowSymlinks, threads, allow, allowPacks, baseline,
-                    writeBaseline, commonPool, metricsPort,
+                    writeBaseline, accept, commonPool, metricsPort,
                     metricsHost, stallThreshold, pinned, cache, config, showOptions, otlpEndpoint, otlpStep);
         }
     }

@@ -4,6 +4,7 @@ import io.loopguard.BlockingCallError;
 import io.loopguard.agent.accept.Acceptance;
 import io.loopguard.agent.accept.Verdict;
 import io.loopguard.agent.catalog.BlockingOperation;
+import io.loopguard.agent.catalog.PublicApi;
 import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.config.Mode;
 import io.loopguard.agent.frameworks.BlockingMethod;
@@ -114,8 +115,8 @@ public final class Detector implements ProbeListener {
         CallTimer timer = callTimer;
         Consumer<Detection> callEnded = timer == null ? null : timer.start();
         if (mode != Mode.STRICT && callEnded == null) {
-            // Counted where it is decided: when the reporting thread completes it (a static initialiser's call, or
-            // one a rule accepts, turns out not to be one), or here if it is dropped unseen.
+            // Counted where it is decided: when the reporting thread completes it (a static initialiser's file access,
+            // or a call a rule accepts, turns out not to be one), or here if it is dropped unseen.
             if (!delivery.test(() -> counted(detection(operationId, stack(operationId, trace), thread, time)))) {
                 counter.count(name(operationId), thread, false);
             }
@@ -128,7 +129,10 @@ public final class Detector implements ProbeListener {
         if (detection == null) {
             return null;
         }
-        BlockingCallError error = mode == Mode.STRICT && !detection.baseline() ? strictError(detection, stack) : null;
+        // Not thrown for a known finding, nor from a static initialiser: it runs once, and an error there would break
+        // the class for good.
+        BlockingCallError error = mode == Mode.STRICT && !detection.baseline() && !stack.inStaticInitializer()
+                ? strictError(detection, stack) : null;
         if (callEnded != null && error != null) {
             callEnded.accept(detection); // the call will not happen: the error is thrown in its place
         } else if (callEnded != null) {
@@ -146,7 +150,9 @@ public final class Detector implements ProbeListener {
 
     private Detection counted(Detection detection) {
         if (detection != null) {
-            counter.count(detection.operation(), detection.thread(), detection.baseline());
+            // Dashboards show what the application called (CompletableFuture.join), not the JDK's internal wait.
+            counter.count(PublicApi.operation(detection.operation(), detection.via()), detection.thread(),
+                    detection.baseline());
         }
         return detection;
     }
@@ -163,8 +169,8 @@ public final class Detector implements ProbeListener {
     }
 
     /**
-     * The detection, or {@code null} when a rule accepts the call, or inside a static initialiser: it runs once,
-     * on whichever thread first uses the class, and an error thrown there would break the class for good.
+     * The detection, or {@code null} when a rule accepts the call, or for a static initialiser's file access (it
+     * reads its class's resources).
      */
     private Detection detection(int operationId, CallStack stack, String thread, Instant time) {
         String name = name(operationId);
@@ -172,13 +178,20 @@ public final class Detector implements ProbeListener {
         String hint;
         if (operationId < operations.size()) {
             BlockingOperation operation = operations.get(operationId);
-            via = stack.via() == null || operation.probes(stack.via()) ? null : stack.via();
+            if (stack.inStaticInitializer() && operation.remedy().acceptedInStaticInitializer()) {
+                return null;
+            }
+            // Named as the application wrote it: java.net.http.HttpClient.send, not the JDK's HttpClientFacade.send.
+            via = stack.via() == null || operation.probes(stack.via()) ? null : PublicApi.method(stack.via());
+            if (name.equals(via)) {
+                via = null;
+            }
             hint = operation.remedy().hint();
         } else {
             hint = frameworkMethods.get(operationId - operations.size()).hint();
         }
         Acceptance judge = acceptance;
-        if (judge.allows(name, via, thread, stack.elements()) || stack.inStaticInitializer()) {
+        if (judge.allows(name, via, thread, stack.elements())) {
             return null;
         }
         Verdict verdict = judge.judge(name, thread, stack.callSiteFrame(), stack.library());

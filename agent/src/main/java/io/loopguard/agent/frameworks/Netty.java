@@ -10,6 +10,7 @@ import io.loopguard.api.spi.LoopguardIntegration;
  * is recognised under any prefix.
  */
 public final class Netty implements LoopguardIntegration {
+    private static final String SELECTING = "an event loop waits in Selector.select for I/O between its tasks, by design";
 
     @Override
     public void describe(Framework netty) {
@@ -44,6 +45,9 @@ public final class Netty implements LoopguardIntegration {
 
                 .allowBlockingIn("io.netty.util.concurrent.SingleThreadEventExecutor#confirmShutdown",
                         "graceful shutdown polls the task queue every 100 ms with Thread.sleep on the loop")
+                // The loop's own wait for I/O, also where the application drives it (ManualIoEventLoop).
+                .allowBlockingIn("io.netty.channel.nio.NioIoHandler#select", SELECTING)
+                .allowBlockingIn("io.netty.channel.nio.NioEventLoop#select", SELECTING)
                 .allowBlockingIn("io.netty.util.HashedWheelTimer#start",
                         "a timer's first newTimeout waits for its worker thread to start, once per timer")
 

@@ -30,6 +30,8 @@ import java.util.function.Consumer;
  */
 public final class Instrumenter {
     private static final long CACHE_WRITES_AT_EXIT_MILLIS = 1_000;
+    /** Where a thread's name changes: the {@code threads} option judges it by its name. */
+    private static final MethodRef THREAD_SET_NAME = new MethodRef("java.lang.Thread", "setName");
     private final Instrumentation instrumentation;
     private final Consumer<String> problems;
     private final ClassCache cache;
@@ -87,6 +89,7 @@ public final class Instrumenter {
                 List.of(method.methodName()), PlannedAdvice.ANY_PARAMETERS, rule)));
         advise(PermanentDesignationAdvice.class, frameworks.nonBlockingAfter());
         advise(TaskDesignationAdvice.class, frameworks.perTask().stream().map(TaskRunner::taskMethod).toList());
+        advise(ThreadRenameAdvice.class, List.of(THREAD_SET_NAME));
         Map<String, List<PlannedAdvice>> blockingMethods = new HashMap<>();
         for (int i = 0; i < frameworks.blockingMethods().size(); i++) {
             MethodRef method = frameworks.blockingMethods().get(i).method();
@@ -171,6 +174,7 @@ public final class Instrumenter {
             case ALWAYS -> BlockingCallAdvice.class;
             case CHANNEL_IN_BLOCKING_MODE -> BlockingChannelCallAdvice.class;
             case NOT_TO_CONSOLE -> FileWriteAdvice.class;
+            case NOT_BETWEEN_LOOP_TASKS -> SelectAdvice.class;
         };
     }
 

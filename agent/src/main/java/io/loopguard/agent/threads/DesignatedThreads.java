@@ -18,9 +18,10 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Decides, once per thread, whether a thread must never block for its whole life, or may always block; and,
- * per task, whether a worker of a {@link TaskRunner} pool must not block. Event loops are designated
- * separately, while they run. A framework's types are recognised relocated too ({@link RelocatedNames}).
+ * Decides whether a thread must never block (when it first reaches a probe, and again when it is renamed),
+ * or may always block (once); and, per task, whether a worker of a {@link TaskRunner} pool must not block.
+ * Event loops are designated separately, while they run. A framework's types are recognised relocated too
+ * ({@link RelocatedNames}).
  */
 public final class DesignatedThreads {
     private final List<Pattern> threadNames;

@@ -134,6 +134,7 @@ class OptionsParserPropertyTest {
                     "java.io.FileInputStream.read@com.acme.*Config#<init> on loop-*", "*Cache#load*");
             case "allow-packs" -> Arbitraries.of("logback", "log4j2,jul", " jul ");
             case "baseline", "write-baseline" -> Arbitraries.of("loopguard-baseline.txt", "/tmp/known findings.txt");
+            case "accept" -> Arbitraries.of("file-metadata", "file-metadata;select", "sleep");
             case "metrics-port" -> Arbitraries.integers().between(1, 65_535).map(String::valueOf);
             case "metrics-host" -> Arbitraries.of("127.0.0.1", "localhost", "0.0.0.0", "::1");
             case "stall-threshold" -> Arbitraries.of("100ms", "2s", "250", "off", "20ms");
@@ -155,6 +156,7 @@ class OptionsParserPropertyTest {
             case "allow" -> Arbitraries.of("No-pe", "A#b;No pe", "#", "a.B#", "@a.B", "sleep@a.B", "a.B#c d");
             case "allow-packs" -> Arbitraries.of("logbook", "jul;nope");
             case "baseline", "write-baseline" -> Arbitraries.of(" ");
+            case "accept" -> Arbitraries.of("metadata", "file-metadata;nope", "FILE_METADATA");
             case "metrics-port" -> Arbitraries.of("0", "65536", "-1", "+80", "١٩٤٠٦", "80a", "99999999999");
             case "metrics-host" -> Arbitraries.of(" ");
             case "stall-threshold" -> Arbitraries.of("1ms", "fast", "5m", "١٠٠ms", "-1s");

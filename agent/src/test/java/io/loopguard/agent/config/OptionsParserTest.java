@@ -125,7 +125,7 @@ class OptionsParserTest {
     void anUnknownKeyIsNamedWithTheKnownOnes() {
         assertEquals(Mode.REPORT, parse("mdoe=strict").mode());
         assertEquals(List.of("option mdoe: is not a Loopguard option (known: mode, events, events-max-size,"
-                + " events-follow-symlinks, threads, allow, allow-packs, baseline, write-baseline, common-pool, metrics-port, metrics-host, stall-threshold,"
+                + " events-follow-symlinks, threads, allow, allow-packs, baseline, write-baseline, accept, common-pool, metrics-port, metrics-host, stall-threshold,"
                 + " pinned, cache, config, show-options, otlp-endpoint, otlp-step); it is ignored"), lines);
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code loopguard.blocking.calls} counts exactly what is reported or dropped: through a flood larger than
- * the report queue, and past a blocking call in a static initialiser (accepted, so neither).
+ * the report queue, and past a static initialiser's file read (accepted, so neither).
  */
 class BlockingCallCounterIT {
 

@@ -1,6 +1,7 @@
 package io.loopguard.benchmarks.percall;
 
 import io.loopguard.benchmarks.harness.MeasuredIterations;
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,12 +34,14 @@ public abstract class PerCall extends MeasuredIterations {
     private final Map<String, String> map = new HashMap<>(Map.of("key", "value"));
     private Path path;
     private FileInputStream file;
+    private File plainFile;
 
     @Setup(Level.Trial)
     public void openFile() throws IOException {
         path = Files.createTempFile("loopguard-bench", ".bin");
         Files.write(path, new byte[FILE_BYTES]);
         file = new FileInputStream(path.toFile());
+        plainFile = path.toFile();
     }
 
     @TearDown(Level.Trial)
@@ -76,6 +79,18 @@ public abstract class PerCall extends MeasuredIterations {
             read = file.read();
         }
         return read;
+    }
+
+    /** A file-system metadata call (one {@code stat}) on a cached file, on a thread that may block. */
+    @Benchmark
+    public boolean fileExists() {
+        return plainFile.exists();
+    }
+
+    /** The same through {@code java.nio.file}, probed at the JDK's {@code stat} call. */
+    @Benchmark
+    public long filesSize() throws IOException {
+        return Files.size(path);
     }
 
     /** A blocking call inside a method where blocking is accepted, on a thread that must not block (with a permit). */
