@@ -15,11 +15,22 @@ import java.time.Instant;
  * @param pause          why the task is not to blame, or {@code null}: {@code gc} or {@code jvm} (a JVM-wide
  *                       pause took the time), {@code cpu} (the thread waited for a CPU: the machine is overloaded)
  * @param pauseMillis    how much of the duration that took
- * @param warmup         whether the task was mostly loading and initialising classes (the application starting)
+ * @param warmup         whether the task was loading and initialising classes (the application starting): in
+ *                       the {@code ongoing} report, in any sample so far; in the {@code ended} one, in most samples
+ * @param id             a short number, the same in both reports of one stall, that tells stalls apart
+ * @param blockingCall   the blocking call the thread was in, already reported ({@code java.lang.Thread.sleep}),
+ *                       or {@code null}: then the stall is that call's, not a second problem
  */
 public record Stall(String phase, Instant started, long durationMillis, String hottestFrame, int samples,
-                    int hottestSamples, String blockedOn, String pause, long pauseMillis, boolean warmup) {
+                    int hottestSamples, String blockedOn, String pause, long pauseMillis, boolean warmup, long id,
+                    String blockingCall) {
 
     public static final String ONGOING = "ongoing";
     public static final String ENDED = "ended";
+
+    /** This stall, as the time of the blocking call {@code operation} the thread was in. */
+    public Stall inBlockingCall(String operation) {
+        return new Stall(phase, started, durationMillis, hottestFrame, samples, hottestSamples, blockedOn, pause,
+                pauseMillis, warmup, id, operation);
+    }
 }

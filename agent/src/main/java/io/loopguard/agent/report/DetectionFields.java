@@ -44,6 +44,7 @@ public final class DetectionFields {
                 .put("hint", detection.hint());
         if (stall != null) {
             fields.put("phase", stall.phase())
+                    .put("stallId", stall.id())
                     .put("started", text(stall.started()))
                     .put("hottestFrame", stall.hottestFrame())
                     .put("samples", (long) stall.samples())
@@ -56,6 +57,7 @@ public final class DetectionFields {
             if (stall.warmup()) {
                 fields.put("warmup", true);
             }
+            fields.put("blockingCall", stall.blockingCall());
         }
         if (pinning != null) {
             fields.put("reason", pinning.reason()).put("carrier", pinning.carrier());

@@ -16,6 +16,8 @@ final class StuckTask {
 
     final long start;
     final Instant started;
+    /** The stall's number, the same in both of its reports. */
+    final long id;
     /** The thread's CPU time around the task's start, or {@code -1} if unknown. */
     final long cpuAtStart;
     /** Whether the ongoing report was made. */
@@ -37,7 +39,8 @@ final class StuckTask {
      * @param start      {@link System#nanoTime()} when the task started, {@code now} the current one
      * @param cpuAtStart the thread's CPU time around then, or {@code -1}
      */
-    StuckTask(long start, long now, long cpuAtStart) {
+    StuckTask(long id, long start, long now, long cpuAtStart) {
+        this.id = id;
         this.start = start;
         this.cpuAtStart = cpuAtStart;
         this.started = Instant.now().minusNanos(now - start);
@@ -133,6 +136,14 @@ final class StuckTask {
      */
     boolean warmup() {
         return loadingClasses * 2 > samples;
+    }
+
+    /**
+     * Whether any sample so far was loading or initialising classes: while the task runs, the alarm cannot
+     * tell start-up from a real stall yet, and says so.
+     */
+    boolean maybeWarmup() {
+        return loadingClasses > 0;
     }
 
     private static boolean isLoadingClasses(StackTraceElement[] stack) {
