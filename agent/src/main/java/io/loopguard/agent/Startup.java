@@ -87,7 +87,8 @@ final class Startup {
         // The built-in frameworks and the application's integrations, read through one path.
         FrameworkDescription frameworks = Frameworks.load(ClassLoader.getSystemClassLoader(), problems);
         DesignatedThreads designated = new DesignatedThreads(options.threads(), frameworks, options.commonPool());
-        Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), meters::countBlockingCall,
+        Detector detector = new Detector(Catalog.OPERATIONS, designated, options.mode(), options.lockWaitThreshold(),
+                meters::countBlockingCall,
                 reporting::submit);
         reporting.atStart(() -> jfr.watchRecordings(detector));
         PinningWatch pinning = new PinningWatch(reporting::submit, meters, problems);

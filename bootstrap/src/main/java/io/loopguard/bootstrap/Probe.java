@@ -1,6 +1,7 @@
 package io.loopguard.bootstrap;
 
 import io.loopguard.BlockingCallError;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * The static entry points that advice inlined into JDK, framework and application classes calls.
@@ -63,6 +64,37 @@ public final class Probe {
         ThreadState state = STATE.get();
         if (state != null) {
             state.callEnd = end;
+        }
+    }
+
+    /**
+     * Exit of {@code AbstractQueuedSynchronizer.acquire}, where a thread waits for a lock: a wait the agent
+     * judged a blocking call in strict mode, when it ended, gives back what it acquired (the caller never holds
+     * it, so every lock and permit stays as it was) and throws.
+     *
+     * @param acquired what {@code acquire} returned (positive once acquired)
+     * @param threw     whether {@code acquire} threw instead: then that goes on, not the agent's error
+     */
+    public static void exitLockAcquire(ThreadState state, AbstractQueuedSynchronizer lock, int arg, boolean shared,
+                                       int acquired, boolean threw) {
+        exit(state);
+        BlockingCallError error = state.errorAtEnd;
+        state.errorAtEnd = null;
+        if (error != null && !threw) {
+            if (acquired > 0 && shared) {
+                lock.releaseShared(arg);
+            } else if (acquired > 0) {
+                lock.release(arg);
+            }
+            throw error;
+        }
+    }
+
+    /** Called by the agent from the action {@link #whenCallEnds} runs: the call throws {@code error} as it returns. */
+    public static void throwWhenCallEnds(BlockingCallError error) {
+        ThreadState state = STATE.get();
+        if (state != null) {
+            state.errorAtEnd = error;
         }
     }
 

@@ -10,5 +10,11 @@ public enum BlocksWhen {
      * Only on a stream that is not the standard output or error: console writes (what most loggers'
      * console appenders do) are not reported, as they go to a terminal or a pipe that is drained.
      */
-    NOT_TO_CONSOLE
+    NOT_TO_CONSOLE,
+    /**
+     * When the caller takes a lock or semaphore ({@link Catalog#LOCKS}), only a wait longer than
+     * {@code lock-wait-threshold}, reported when it ends: a lock held for a moment by another thread is a
+     * moment's wait, not a blocking call. A latch, reached through the same method, waits for an event: always.
+     */
+    LOCK_WAITED_LONGER_THAN_THRESHOLD
 }

@@ -15,9 +15,11 @@ import java.util.List;
  * @param stack     the calling thread's stack, Loopguard's own frames removed
  * @param stall     for a {@code stall}, what the watchdog measured; {@code null} otherwise
  * @param pinning   for {@code pinned}, how the virtual thread held its carrier; {@code null} otherwise
+ * @param waitedMillis for a lock or semaphore taken, how long the thread waited for it; {@code null} otherwise
  */
 public record Detection(String type, String operation, String via, String thread, String callSite,
-                        List<String> stack, Instant time, String hint, Stall stall, Pinning pinning) {
+                        List<String> stack, Instant time, String hint, Stall stall, Pinning pinning,
+                        Long waitedMillis) {
 
     public static final String BLOCKING_CALL = "blocking-call";
     public static final String STALL = "stall";
@@ -26,13 +28,13 @@ public record Detection(String type, String operation, String via, String thread
     /** A detection of a blocking call. */
     public Detection(String type, String operation, String via, String thread, String callSite,
                      List<String> stack, Instant time, String hint) {
-        this(type, operation, via, thread, callSite, stack, time, hint, null, null);
+        this(type, operation, via, thread, callSite, stack, time, hint, null, null, null);
     }
 
     /** A detection of a stall. */
     public Detection(String type, String operation, String via, String thread, String callSite,
                      List<String> stack, Instant time, String hint, Stall stall) {
-        this(type, operation, via, thread, callSite, stack, time, hint, stall, null);
+        this(type, operation, via, thread, callSite, stack, time, hint, stall, null, null);
     }
 
     /** The operation as the application saw it: {@code LinkedBlockingQueue.take (via ...await)}. */

@@ -158,6 +158,7 @@ public final class Instrumenter {
             case ALWAYS -> BlockingCallAdvice.class;
             case CHANNEL_IN_BLOCKING_MODE -> BlockingChannelCallAdvice.class;
             case NOT_TO_CONSOLE -> FileWriteAdvice.class;
+            case LOCK_WAITED_LONGER_THAN_THRESHOLD -> LockAcquireAdvice.class;
         };
     }
 

@@ -38,6 +38,7 @@ public final class DetectionFields {
         if (pinning != null) {
             fields.put("durationMillis", pinning.durationMillis());
         }
+        fields.put("durationMillis", detection.waitedMillis());
         fields.put("callSite", detection.callSite())
                 .put("stack", detection.stack())
                 .put("time", text(detection.time()))
