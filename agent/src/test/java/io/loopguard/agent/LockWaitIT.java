@@ -37,6 +37,26 @@ class LockWaitIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.loopguard.testkit.Jdk#all")
+    void aLockWaitThatStallsTheLoopIsOneReportNamingTheHolder(Jdk jdk) {
+        ForkedJvm.Run run = ForkedJvm.on(jdk).run(LockContentionOnEventLoop.class, "stalling").assertSucceeded();
+        JsonNode wait = theOneLockWait(run);
+        List<JsonNode> stalls = run.events().where(e -> e.path("type").asText().equals("stall")
+                && e.path("phase").asText().equals("ended") && e.path("stack").toString().contains("$heldLong$"));
+        assertEquals(1, stalls.size(), run.events().toString());
+        String call = wait.path("via").asText() + " (" + wait.path("operation").asText() + ")";
+        assertEquals(call, stalls.get(0).path("blockingCall").asText(), "the stall names the lock wait");
+        String err = run.stderr();
+        String id = "#" + stalls.get(0).path("stallId").asLong();
+        assertEquals(1, err.lines().filter(line -> line.startsWith("loopguard: blocking call")).count(), err);
+        assertEquals(1, err.lines().filter(line -> line.startsWith("loopguard: stall " + id)).count(),
+                "no alarm, one line\n" + err);
+        assertTrue(err.lines().anyMatch(line -> line.startsWith("loopguard: stall " + id + ": ")
+                && line.contains(" in the blocking call " + call + " reported above")
+                && line.contains(" held by thread \"lock-holder\"")), "the holder, where the JDK can say\n" + err);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
     void aLockHeldForAMomentIsNotABlockingCall(Jdk jdk) {
         ForkedJvm.Run silent = ForkedJvm.on(jdk).agentOptions("lock-wait-threshold=1s")
                 .run(LockContentionOnEventLoop.class, "brief").assertSucceeded();

@@ -18,12 +18,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *     {@code CONTENDED <n>}, how many times the loop found it held and waited;
  * <li>{@code long}: another thread holds the lock 50 ms after the loop started waiting for it; prints
  *     {@code RESULT lock ok} or {@code RESULT lock threw <error>}, then {@code RESULT lock usable: true} when
- *     the lock is free and works afterwards (in strict mode too).
+ *     the lock is free and works afterwards (in strict mode too);
+ * <li>{@code stalling}: the same, held 400 ms: longer than the stall threshold.
  * </ul>
  */
 public final class LockContentionOnEventLoop {
     private static final long BRIEF_HOLD_MILLIS = 20;
     private static final long LONG_HOLD_MILLIS = 50;
+    private static final long STALLING_HOLD_MILLIS = 400;
 
     private LockContentionOnEventLoop() {
     }
@@ -33,7 +35,8 @@ public final class LockContentionOnEventLoop {
         try {
             switch (args[0]) {
                 case "brief" -> brief(group.next(), 50);
-                case "long" -> heldLong(group.next());
+                case "long" -> heldLong(group.next(), LONG_HOLD_MILLIS);
+                case "stalling" -> heldLong(group.next(), STALLING_HOLD_MILLIS);
                 default -> throw new IllegalArgumentException("unknown case: " + args[0]);
             }
         } finally {
@@ -70,7 +73,7 @@ public final class LockContentionOnEventLoop {
         System.out.println("CONTENDED " + contended.get());
     }
 
-    private static void heldLong(EventLoop loop) throws Exception {
+    private static void heldLong(EventLoop loop, long holdMillis) throws Exception {
         ReentrantLock lock = new ReentrantLock();
         CountDownLatch held = new CountDownLatch(1);
         AtomicReference<Thread> waiter = new AtomicReference<>();
@@ -84,7 +87,7 @@ public final class LockContentionOnEventLoop {
                         && System.nanoTime() < deadline) {
                     LockSupport.parkNanos(1_000_000L);
                 }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(LONG_HOLD_MILLIS));
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(holdMillis));
             } finally {
                 lock.unlock();
             }

@@ -51,7 +51,9 @@ public final class Probe {
         if (state != null && --state.depth == 0 && state.callEnd != null) {
             Runnable end = state.callEnd;
             state.callEnd = null;
+            state.depth = 1; // what the agent does as the call ends (report a lock wait) is its own
             end.run();
+            state.depth = 0;
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.Set;
  * The stderr lines for event-loop stalls: the first stall at each place in full while it is stuck, one
  * line when it ends, both numbered alike; later stalls there only counted, and listed in the summary at
  * exit. Stalls that were JVM pauses or class loading at start-up are said once, then only counted; while
- * classes are loading, the alarm waits for the verdict. A stall inside a blocking call already reported is
- * that call's: one line.
+ * classes are loading, or the thread waits for a lock (a blocking call reported when the wait ends), the
+ * alarm waits for the verdict. A stall inside a blocking call already reported is that call's: one line.
  */
 final class StallConsoleLines {
     private static final int STACK_LINES = 40;
@@ -25,8 +25,6 @@ final class StallConsoleLines {
     private final Map<String, Place> places = new LinkedHashMap<>();
     /** The stalls whose alarm was printed, by {@link Stall#id()}, until their verdict. */
     private final Set<Long> alarmed = new HashSet<>();
-    /** The stalls whose alarm waits for the verdict: classes were loading, it may be the application starting. */
-    private final Set<Long> held = new HashSet<>();
     private final Set<String> blockingCallsShown = new HashSet<>();
     private boolean pauseShown;
     private boolean warmupShown;
@@ -41,15 +39,14 @@ final class StallConsoleLines {
             if (stall.blockingCall() != null) {
                 return; // the call's own report stands for it
             }
-            if (stall.warmup()) {
-                held.add(stall.id());
-            } else if (!places.containsKey(where(detection)) && alarmed.add(stall.id())) {
+            // Start-up, or a lock wait, which is reported when it ends: the verdict tells, with the stack.
+            if (!stall.warmup() && !stall.lockWait() && !places.containsKey(where(detection))
+                    && alarmed.add(stall.id())) {
                 places.put(where(detection), new Place(where(detection)));
                 err.println(ongoing(detection));
             }
             return;
         }
-        boolean alarmHeld = held.remove(stall.id());
         boolean alarmShown = alarmed.remove(stall.id());
         if (stall.blockingCall() != null) {
             count(where(detection), stall);
@@ -79,7 +76,7 @@ final class StallConsoleLines {
         }
         boolean firstHere = !places.containsKey(where(detection));
         count(where(detection), stall);
-        if (firstHere && (alarmHeld || !alarmShown)) {
+        if (firstHere && !alarmShown) {
             err.println(withStack(ended(detection), detection) + "\n    (stack sampled while the thread was stuck;"
                     + " later stalls here are counted in the summary at exit)");
         } else if (alarmShown || firstHere) {
@@ -166,7 +163,8 @@ final class StallConsoleLines {
         Stall stall = detection.stall();
         return "loopguard: stall #" + stall.id() + ": thread \"" + detection.thread() + "\" ran one task for "
                 + stall.durationMillis() + " ms, in the blocking call " + stall.blockingCall() + " reported above, at "
-                + detection.callSite() + "; fix: " + detection.hint();
+                + detection.callSite() + (stall.blockedOn() != null ? ", waiting to lock " + stall.blockedOn() : "")
+                + "; fix: " + detection.hint();
     }
 
     private static final class Place {

@@ -77,7 +77,8 @@ final class StallWatch {
             String hottest = stuck.hottestFrame();
             delivery.accept(StallDetection.of(loop.clock.thread().getName(), stuck.exampleOfHottest(),
                     new Stall(Stall.ONGOING, stuck.started, millis(now - start), hottest, stuck.samples(),
-                            stuck.samplesAt(hottest), stuck.blockedOn(), null, 0, stuck.maybeWarmup(), stuck.id, null)));
+                            stuck.samplesAt(hottest), stuck.blockedOn(), null, 0, stuck.maybeWarmup(), stuck.lockWait(), stuck.id,
+                            null)));
         }
     }
 
@@ -125,7 +126,7 @@ final class StallWatch {
             delivery.accept(StallDetection.of(thread, stack != null ? stack : new StackTraceElement[0],
                     new Stall(Stall.ENDED, stuck.started, millis(ended.nanos), hottest, stuck.samples(),
                             stuck.samplesAt(hottest), stuck.blockedOn(), pause, millis(pausedNanos),
-                            stuck.warmup(), stuck.id, null)));
+                            stuck.warmup(), stuck.lockWait(), stuck.id, null)));
             ended.loop.stallEnded(ended.nanos);
             for (StallListener listener : listeners) {
                 try {

@@ -31,6 +31,7 @@ final class StuckTask {
     private int ticks;
     private int samples;
     private int blocked;
+    private int parkedOnLocks;
     private int loadingClasses;
     private int inJavaCode;
     private int runnable;
@@ -64,10 +65,15 @@ final class StuckTask {
             samplesAt.merge(top, 1, Integer::sum);
             exampleAt.put(top, stack);
         }
-        // Sampled just as the thread takes the lock, its owner may already read as the thread itself.
-        if (info.getThreadState() == Thread.State.BLOCKED && info.getLockName() != null
+        // Sampled just as the thread takes the lock, its owner may already read as the thread itself. A thread
+        // parked on a lock with an owner (a ReentrantLock) waits for that lock; a semaphore or condition has none.
+        boolean parkedOnLock = info.getThreadState() != Thread.State.BLOCKED && info.getLockOwnerName() != null;
+        if ((info.getThreadState() == Thread.State.BLOCKED || parkedOnLock) && info.getLockName() != null
                 && !info.getThreadName().equals(info.getLockOwnerName())) {
             blocked++;
+            if (parkedOnLock) {
+                parkedOnLocks++;
+            }
             if (blockedOn == null) {
                 blockedOn = info.getLockName() + (info.getLockOwnerName() != null
                         ? " held by thread \"" + info.getLockOwnerName() + "\"" : "");
@@ -125,7 +131,12 @@ final class StuckTask {
         return runnable * 2 > samples || samples == 0;
     }
 
-    /** The monitor the thread waited for in most samples, or {@code null}. */
+    /** Whether the thread waited for a {@code java.util.concurrent} lock in most samples. */
+    boolean lockWait() {
+        return parkedOnLocks * 2 > samples;
+    }
+
+    /** The monitor or lock the thread waited for in most samples, or {@code null}. */
     String blockedOn() {
         return blocked * 2 > samples ? blockedOn : null;
     }

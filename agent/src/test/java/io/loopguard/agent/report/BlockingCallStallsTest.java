@@ -58,7 +58,7 @@ class BlockingCallStallsTest {
         links.link(SLEEP_CALL);
         Detection later = new Detection(Detection.STALL, null, null, "loop-1", HANDLER, List.of(SLEEP, HANDLER),
                 START.plusSeconds(60), "move it", new Stall(Stall.ENDED, START.plusSeconds(60), 300, HANDLER, 30, 30,
-                        null, null, 0, false, 8, null));
+                        null, null, 0, false, false, 8, null));
         assertNull(links.link(later).stall().blockingCall(), "an earlier call at the same place, not this one");
     }
 
@@ -89,6 +89,6 @@ class BlockingCallStallsTest {
 
     private static Detection stall(String thread, String phase, List<String> stack) {
         return new Detection(Detection.STALL, null, null, thread, HANDLER, stack, START.plusMillis(300), "move it",
-                new Stall(phase, START, 300, HANDLER, 30, 30, null, null, 0, false, 7, null));
+                new Stall(phase, START, 300, HANDLER, 30, 30, null, null, 0, false, false, 7, null));
     }
 }

@@ -21,7 +21,7 @@ class DetectionFieldsTest {
     private static final Detection STALL = new Detection(Detection.STALL, null, null, "loop-1",
             "com.acme.P.parse(P.java:88)", List.of("com.acme.P.parse(P.java:88)"), TIME, "move it",
             new Stall(Stall.ENDED, TIME.minusMillis(612), 612, "com.acme.P.parse(P.java:88)", 60, 57, null, "gc", 400,
-                    true, 7, null));
+                    true, false, 7, null));
 
     @Test
     void aBlockingCallHasTheContractFieldsInOrderAndNoAbsentOnes() {
