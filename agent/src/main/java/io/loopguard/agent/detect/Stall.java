@@ -25,8 +25,8 @@ import java.time.Instant;
  *                       or {@code null}: then the stall is that call's, not a second problem
  */
 public record Stall(String phase, Instant started, long durationMillis, String hottestFrame, int samples,
-                    int hottestSamples, String blockedOn, String pause, long pauseMillis, boolean warmup, boolean lockWait,
-                    long id, String blockingCall) {
+                    int hottestSamples, String blockedOn, String pause, long pauseMillis, boolean warmup,
+                    boolean lockWait, long id, String blockingCall) {
 
     public static final String ONGOING = "ongoing";
     public static final String ENDED = "ended";

@@ -54,14 +54,15 @@ final class BlockingCallStalls {
         }
         String called = callSite > 0 ? method(call.stack().get(callSite - 1)) : null;
         for (int i = 1; i < sampled.size(); i++) {
-            if (sampled.get(i).equals(call.callSite()) && (called == null || method(sampled.get(i - 1)).equals(called))) {
+            if (sampled.get(i).equals(call.callSite())
+                    && (called == null || method(sampled.get(i - 1)).equals(called))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** {@code java.base/java.lang.Thread.sleep} of a stack line {@code java.base/java.lang.Thread.sleep(Thread.java:536)}. */
+    /** The method of a stack line: {@code java.base/java.lang.Thread.sleep} of {@code ...sleep(Thread.java:536)}. */
     private static String method(String line) {
         int source = line.indexOf('(');
         return source < 0 ? line : line.substring(0, source);

@@ -77,8 +77,8 @@ final class StallWatch {
             String hottest = stuck.hottestFrame();
             delivery.accept(StallDetection.of(loop.clock.thread().getName(), stuck.exampleOfHottest(),
                     new Stall(Stall.ONGOING, stuck.started, millis(now - start), hottest, stuck.samples(),
-                            stuck.samplesAt(hottest), stuck.blockedOn(), null, 0, stuck.maybeWarmup(), stuck.lockWait(), stuck.id,
-                            null)));
+                            stuck.samplesAt(hottest), stuck.blockedOn(), null, 0, stuck.maybeWarmup(),
+                            stuck.lockWait(), stuck.id, null)));
         }
     }
 
