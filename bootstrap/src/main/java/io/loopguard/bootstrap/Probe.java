@@ -52,8 +52,11 @@ public final class Probe {
             Runnable end = state.callEnd;
             state.callEnd = null;
             state.depth = 1; // what the agent does as the call ends (report a lock wait) is its own
-            end.run();
-            state.depth = 0;
+            try {
+                end.run();
+            } finally {
+                state.depth = 0;
+            }
         }
     }
 
