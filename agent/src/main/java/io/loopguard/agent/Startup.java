@@ -94,7 +94,7 @@ final class Startup {
         List<BlockingOperation> operations = Catalog.OPERATIONS.stream()
                 .filter(operation -> !options.accept().contains(operation.remedy())).toList();
         Detector detector = new Detector(operations, frameworks.blockingMethods(), designated, options.mode(),
-                meters::countBlockingCall, reporting::submit);
+                options.lockWaitThreshold(), meters::countBlockingCall, reporting::submit);
         Acceptance acceptance = Acceptance.of(options.allow(), options.allowPacks(), options.baseline(),
                 options.writeBaseline(), problems);
         detector.acceptWith(acceptance);

@@ -47,9 +47,15 @@ class StallWatchdogIT {
             assertTrue(!event.path("stack").toString().contains("io.loopguard.agent."), "agent frames are stripped");
         }
         String err = run.stderr();
-        assertTrue(err.contains("loopguard: stall: thread \"multiThreadIoEventLoopGroup-"), err);
-        assertTrue(Pattern.compile("loopguard: stall ended: thread \"multiThreadIoEventLoopGroup-[\\d-]+\" ran one task"
-                + " for \\d+ ms; \\d+ of \\d+ samples at " + Pattern.quote(SCENARIO) + "\\.burnCpu\\(").matcher(err).find(), err);
+        String id = "#" + ended.path("stallId").asLong();
+        assertEquals(ended.path("stallId"), ongoing.path("stallId"), "both reports of one stall carry its number");
+        // An alarm raised while classes were loading (a first request) waits for the verdict, which then has the stack.
+        boolean alarmHeld = ongoing.path("warmup").asBoolean();
+        assertEquals(!alarmHeld, err.contains("loopguard: stall " + id + ": thread \"multiThreadIoEventLoopGroup-"), err);
+        assertEquals(1, err.lines().filter(line -> line.startsWith("\tat " + SCENARIO + ".burnCpu(")).count(), err);
+        assertTrue(Pattern.compile("loopguard: stall " + id + " ended: thread \"multiThreadIoEventLoopGroup-[\\d-]+\" ran"
+                + " one task for \\d+ ms; \\d+ of \\d+ samples at " + Pattern.quote(SCENARIO) + "\\.burnCpu\\(")
+                .matcher(err).find(), err);
         assertTrue(Pattern.compile("loopguard: summary: \\d+ event-loop stalls? \\(one task longer than stall-threshold\\)")
                 .matcher(err).find(), err);
         assertTrue(Pattern.compile("(?m)^loopguard: +1 +stalls, longest \\d+ ms, at " + Pattern.quote(SCENARIO)
@@ -68,6 +74,47 @@ class StallWatchdogIT {
         assertTrue(ended.path("blockedOn").asText().contains("held by thread \"lock-holder\""), ended.toString());
         assertTrue(run.stderr().contains(", waiting to lock java.lang.Object@"), run.stderr());
         assertTrue(run.events().blockingCalls().isEmpty(), "no probe sees a monitor: only the watchdog does");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
+    void aBlockingCallLastingPastTheThresholdIsOneReport(Jdk jdk) {
+        ForkedJvm.Run run = ForkedJvm.on(jdk).run(StallsOnEventLoop.class, "sleep-in-handler").assertSucceeded();
+        String handler = SCENARIO + "$SleepingHandler.channelRead(";
+        List<JsonNode> calls = run.events().blockingCalls();
+        assertEquals(1, calls.size(), run.events().toString());
+        JsonNode call = calls.get(0);
+        assertTrue(call.path("callSite").asText().startsWith(handler), call.toString());
+        JsonNode ended = theOneStallBlamedOnTheApplication(run);
+        assertEquals("java.lang.Thread.sleep", ended.path("blockingCall").asText(), "the stall names its call");
+        assertEquals(call.path("callSite"), ended.path("callSite"));
+        assertEquals(call.path("hint"), ended.path("hint"), "the call's fix, not the stall's");
+        String err = run.stderr();
+        String id = "#" + ended.path("stallId").asLong();
+        assertEquals(1, err.lines().filter(line -> line.startsWith("loopguard: blocking call java.lang.Thread.sleep"))
+                .count(), err);
+        assertEquals(1, err.lines().filter(line -> line.startsWith("loopguard: stall " + id + ": thread \"")
+                && line.contains(" in the blocking call java.lang.Thread.sleep reported above, at " + handler)
+                && line.endsWith("; fix: " + call.path("hint").asText())).count(), "one line for the stall\n" + err);
+        assertEquals(1, err.lines().filter(line -> line.startsWith("loopguard: stall " + id)).count(),
+                "no alarm, no verdict of its own\n" + err);
+        assertEquals(1, err.lines().filter(line -> line.startsWith("\tat " + handler)).count(), "one stack\n" + err);
+        assertTrue(!err.contains("move CPU-heavy work"), "no contradictory fix\n" + err);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.loopguard.testkit.Jdk#all")
+    void aTaskInitialisingClassesRaisesNoAlarmAndIsLabelledWarmUp(Jdk jdk) {
+        ForkedJvm.Run run = ForkedJvm.on(jdk).run(StallsOnEventLoop.class, "initializer-in-handler").assertSucceeded();
+        List<JsonNode> warmup = run.events().where(e -> e.path("type").asText().equals("stall")
+                && e.path("stack").toString().contains("$SlowToInitialize.<clinit>("));
+        assertTrue(warmup.stream().anyMatch(e -> e.path("phase").asText().equals("ended")), run.events().toString());
+        assertTrue(warmup.stream().allMatch(e -> e.path("warmup").asBoolean()), "labelled warm-up on the alarm"
+                + " already\n" + warmup);
+        assertNoStallBlamedOnTheApplication(run);
+        String err = run.stderr();
+        assertTrue(!err.contains("has been running one task"), "no alarm while classes load\n" + err);
+        assertTrue(err.contains("(it was mostly loading and initialising classes"), err);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -193,6 +193,7 @@ public final class Blockers {
             lock.lock();
             held.countDown();
             awaitWaiting(caller);
+            holdLongerThanALockWait();
             lock.unlock();
         });
         awaitWithoutProbe(held);
@@ -208,7 +209,10 @@ public final class Blockers {
 
     static void semaphoreAcquire() throws InterruptedException {
         Semaphore semaphore = new Semaphore(0);
-        whenCallerWaits(semaphore::release);
+        whenCallerWaits(() -> {
+            holdLongerThanALockWait();
+            semaphore.release();
+        });
         semaphore.acquire();
     }
 
@@ -295,6 +299,11 @@ public final class Blockers {
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
         queue.offer("item");
         queue.poll();
+    }
+
+    /** A lock or permit is reported when the caller waited longer than {@code lock-wait-threshold} (5 ms) for it. */
+    private static void holdLongerThanALockWait() {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
     }
 
     /**

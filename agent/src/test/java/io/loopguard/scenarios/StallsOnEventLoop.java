@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  * <li>{@code cpu-in-handler}: a channel handler burns 600 ms of CPU in {@link #burnCpu} for one request;
  * <li>{@code lock-in-handler}: a channel handler enters a {@code synchronized} block another thread holds 500 ms;
+ * <li>{@code sleep-in-handler}: a channel handler sleeps 400 ms, a blocking call that lasts past the threshold;
+ * <li>{@code initializer-in-handler}: a channel handler is the first to use a class whose static initializer
+ *     runs 400 ms, as in the first requests of a starting service;
  * <li>{@code tiny-tasks}: a loop kept busy with many tiny tasks for about two seconds (healthy);
  * <li>{@code delay}: two loops, one given a 200 ms CPU task, the other idle; prints
  *     {@code STALLED <thread> <nanos>} and {@code HEALTHY <thread>};
@@ -42,6 +45,8 @@ public final class StallsOnEventLoop {
             switch (args[0]) {
                 case "cpu-in-handler" -> requestTo(group, new CpuHoggingHandler());
                 case "lock-in-handler" -> lockHeldElsewhere(group);
+                case "sleep-in-handler" -> requestTo(group, new SleepingHandler());
+                case "initializer-in-handler" -> requestTo(group, new InitializingHandler());
                 case "tiny-tasks" -> tinyTasks(group.next(), 2_000);
                 case "delay" -> delay(group);
                 case "breakpoint-in-task" -> System.out.println("RESULT " + group.next().submit(() -> {
@@ -165,5 +170,34 @@ public final class StallsOnEventLoop {
             }
             ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'!'}));
         }
+    }
+
+    @ChannelHandler.Sharable
+    private static final class SleepingHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ((ByteBuf) msg).release();
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'!'}));
+        }
+    }
+
+    @ChannelHandler.Sharable
+    private static final class InitializingHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ((ByteBuf) msg).release();
+            SINK.addAndGet(SlowToInitialize.VALUE);
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'!'}));
+        }
+    }
+
+    /** Initialised by the first request: its static initializer computes for 400 ms, as a big table would. */
+    private static final class SlowToInitialize {
+        static final long VALUE = burnCpu(400);
     }
 }

@@ -1,6 +1,7 @@
 package io.loopguard.bootstrap;
 
 import io.loopguard.BlockingCallError;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * The static entry points that advice inlined into JDK, framework and application classes calls.
@@ -59,7 +60,12 @@ public final class Probe {
         if (state != null && --state.depth == 0 && state.callEnd != null) {
             Runnable end = state.callEnd;
             state.callEnd = null;
-            end.run();
+            state.depth = 1; // what the agent does as the call ends (report a lock wait) is its own
+            try {
+                end.run();
+            } finally {
+                state.depth = 0;
+            }
         }
     }
 
@@ -89,6 +95,37 @@ public final class Probe {
             return;
         }
         ExtraDesignatedThreads.renamed(thread, own, agent::isDesignated);
+    }
+
+    /**
+     * Exit of {@code AbstractQueuedSynchronizer.acquire}, where a thread waits for a lock: a wait the agent
+     * judged a blocking call in strict mode, when it ended, gives back what it acquired (the caller never holds
+     * it, so every lock and permit stays as it was) and throws.
+     *
+     * @param acquired what {@code acquire} returned (positive once acquired)
+     * @param threw     whether {@code acquire} threw instead: then that goes on, not the agent's error
+     */
+    public static void exitLockAcquire(ThreadState state, AbstractQueuedSynchronizer lock, int arg, boolean shared,
+                                       int acquired, boolean threw) {
+        exit(state);
+        BlockingCallError error = state.errorAtEnd;
+        state.errorAtEnd = null;
+        if (error != null && !threw) {
+            if (acquired > 0 && shared) {
+                lock.releaseShared(arg);
+            } else if (acquired > 0) {
+                lock.release(arg);
+            }
+            throw error;
+        }
+    }
+
+    /** Called by the agent from the action {@link #whenCallEnds} runs: the call throws {@code error} as it returns. */
+    public static void throwWhenCallEnds(BlockingCallError error) {
+        ThreadState state = ThreadStates.current();
+        if (state != null) {
+            state.errorAtEnd = error;
+        }
     }
 
     /** Just before a call to a blocking method that is {@code native} on this JDK and so has no body to probe. */

@@ -1,5 +1,7 @@
 package io.loopguard.bootstrap;
 
+import io.loopguard.BlockingCallError;
+
 /**
  * What the probe knows about one thread. Only its own thread writes it, but for
  * {@link #designatedByName}, so plain fields do.
@@ -27,6 +29,8 @@ public final class ThreadState {
     LoopClock loopClock;
     /** What to run when the outermost probed call in progress returns (it times the call), or {@code null}. */
     Runnable callEnd;
+    /** The error a lock acquisition throws as it returns (strict mode, a wait judged too long), or {@code null}. */
+    BlockingCallError errorAtEnd;
 
     ThreadState(long threadId) {
         this.threadId = threadId;

@@ -39,14 +39,14 @@ final class Window {
     }
 
     /**
-     * Charges a stall report, or takes the stall back when its verdict says the machine caused it. A stall
-     * whose task started before this window (in an earlier test) is not this window's.
+     * Charges a stall report, or takes the stall back when its verdict says the machine caused it, or when it
+     * was a blocking call's. A stall whose task started before this window (in an earlier test) is not this window's.
      */
     void charge(LoopStall stall) {
         if (stall.started().isBefore(since)) {
             return;
         }
-        if (stall.causedByTheMachine()) {
+        if (stall.causedByTheMachine() || stall.inBlockingCall()) {
             stalls.remove(stall.key());
         } else {
             stalls.put(stall.key(), stall);

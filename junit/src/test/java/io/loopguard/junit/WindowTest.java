@@ -38,6 +38,25 @@ class WindowTest {
     }
 
     @Test
+    void anAlarmWhileClassesLoadWaitsForTheVerdict() {
+        test.charge(LoopStall.of(stall("ongoing", started, null, true)));
+        assertTrue(test.awaitsVerdict(), "a sample loading classes does not make it start-up yet");
+        test.charge(LoopStall.of(stall("ended", started, null, false)));
+        assertEquals(1, test.chargedStalls().size(), "the verdict: the test's own code");
+    }
+
+    @Test
+    void aStallInsideABlockingCallIsThatCallsNotASecondProblem() {
+        for (String phase : List.of("ongoing", "ended")) {
+            Map<String, Object> fields = stall(phase, started, null, false);
+            fields.put("blockingCall", "java.lang.Thread.sleep");
+            test.charge(LoopStall.of(fields));
+        }
+        assertEquals(List.of(), test.chargedStalls(), "the blocking call fails the test");
+        assertFalse(test.awaitsVerdict());
+    }
+
+    @Test
     void aStallWhoseTaskStartedBeforeTheTestIsNotCharged() {
         test.charge(LoopStall.of(stall("ended", test.since.minusMillis(200), null, false)));
         assertEquals(List.of(), test.chargedStalls(), "it belongs to the test that was running when it started");

@@ -15,5 +15,11 @@ public enum BlocksWhen {
      * Only where it is not an event loop's own wait for I/O: a loop selects between two of its tasks by design,
      * while a select inside a task (a handler's) holds the loop.
      */
-    NOT_BETWEEN_LOOP_TASKS
+    NOT_BETWEEN_LOOP_TASKS,
+    /**
+     * When the caller takes a lock or semaphore ({@link Catalog#LOCKS}), only a wait longer than
+     * {@code lock-wait-threshold}, reported when it ends: a lock held for a moment by another thread is a
+     * moment's wait, not a blocking call. A latch, reached through the same method, waits for an event: always.
+     */
+    LOCK_WAITED_LONGER_THAN_THRESHOLD
 }

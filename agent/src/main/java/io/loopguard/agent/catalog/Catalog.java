@@ -4,6 +4,7 @@ import static io.loopguard.agent.catalog.BlockingOperation.ANY_PARAMETERS;
 import static io.loopguard.agent.catalog.BlocksWhen.ALWAYS;
 import static io.loopguard.agent.catalog.BlocksWhen.CHANNEL_IN_BLOCKING_MODE;
 import static io.loopguard.agent.catalog.BlocksWhen.NOT_BETWEEN_LOOP_TASKS;
+import static io.loopguard.agent.catalog.BlocksWhen.LOCK_WAITED_LONGER_THAN_THRESHOLD;
 import static io.loopguard.agent.catalog.BlocksWhen.NOT_TO_CONSOLE;
 import static io.loopguard.agent.catalog.Remedy.CONTENDED_LOCK;
 import static io.loopguard.agent.catalog.Remedy.FILE_IO;
@@ -59,6 +60,12 @@ public final class Catalog {
     private static final String SOCKET_CHANNEL = "sun.nio.ch.SocketChannelImpl";
     private static final String DATAGRAM_CHANNEL = "sun.nio.ch.DatagramChannelImpl";
     private static final String FILE_SYSTEM_PROVIDER = "sun.nio.fs.UnixFileSystemProvider";
+    /**
+     * The classes that take a lock or semaphore through {@code AbstractQueuedSynchronizer.acquire}, with their
+     * nested classes: what the caller of that method is, past the synchronizer's own frames.
+     */
+    public static final List<String> LOCKS = List.of("java.util.concurrent.locks.ReentrantLock",
+            "java.util.concurrent.locks.ReentrantReadWriteLock", "java.util.concurrent.Semaphore");
     /** Never touched: the probe throws first; and were it missing, the directory does not exist. */
     private static final Path SELF_TEST_PATH = Path.of("loopguard-self-test-no-such-directory", "file");
     private static final File SELF_TEST_FILE = SELF_TEST_PATH.toFile();
@@ -80,8 +87,8 @@ public final class Catalog {
             op("java.util.concurrent.locks.LockSupport", "parkUntil", WAIT_FOR_OTHER_THREAD,
                     () -> LockSupport.parkUntil(0)),
             // Entered only when a lock, semaphore or latch is not free: the contended path.
-            new BlockingOperation(AQS, "acquire", 6, CONTENDED_LOCK,
-                    () -> new Semaphore(0).tryAcquire(1, TimeUnit.NANOSECONDS)),
+            new BlockingOperation(AQS + ".acquire", AQS, List.of("acquire"), 6, LOCK_WAITED_LONGER_THAN_THRESHOLD,
+                    CONTENDED_LOCK, () -> new Semaphore(0).tryAcquire(1, TimeUnit.NANOSECONDS)),
             // Condition.await always waits; probed before it releases the lock (BlockingQueue.take/put).
             op(AQS + "$ConditionObject", "await", WAIT_FOR_OTHER_THREAD,
                     () -> withCondition(c -> c.await(1, TimeUnit.NANOSECONDS))),

@@ -106,6 +106,15 @@ final class KnownOptions {
                     StallThreshold.DEFAULT, (value, leftOut) -> StallThreshold.parse(value),
                     (options, threshold) -> options.stallThreshold = threshold,
                     options -> options.stallThreshold() == null ? "off" : options.stallThreshold().toMillis() + "ms"),
+            new Option<>("lock-wait-threshold", "a duration (`5ms`, `1s`, a bare number is milliseconds)", "Report"
+                    + " taking a lock or semaphore (`ReentrantLock`, `ReentrantReadWriteLock`, `Semaphore`) only when the"
+                    + " thread waited longer than this for it, with how long, when the wait ends: a lock held for a"
+                    + " moment by another thread is not a blocking call. `0`: every wait. Latches, barriers, queues and"
+                    + " futures wait for an event, not a lock: every wait of theirs is reported.",
+                    "the default " + LockWaitThreshold.DEFAULT.toMillis() + "ms is kept",
+                    LockWaitThreshold.DEFAULT, (value, leftOut) -> LockWaitThreshold.parse(value),
+                    (options, threshold) -> options.lockWaitThreshold = threshold,
+                    options -> options.lockWaitThreshold().toMillis() + "ms"),
             new Option<>("pinned", "`true`, `false`", "Report virtual threads that block while pinned to their"
                     + " carrier thread (JDK 21+), from the JDK's own `jdk.VirtualThreadPinned` events: a Flight Recorder"
                     + " stream started when the first virtual thread appears (0.5-1.2 s of CPU and 6-18 MiB then, measured on"

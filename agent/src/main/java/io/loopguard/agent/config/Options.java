@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * @param metricsHost    the address the Prometheus endpoint listens on (loopback unless the user widens it)
  * @param stallThreshold how long one event-loop task may run before it is reported as a stall, or
  *                       {@code null} ({@code off}) for no stall reports
+ * @param lockWaitThreshold how long a thread must have waited for a lock or semaphore for that to be reported
  * @param pinned         whether virtual threads that block while pinned to their carrier are reported (JDK 21+)
  * @param cache          {@code on}, {@code off} or the directory where rewritten classes are kept between runs
  * @param config         the properties file further options were read from, or {@code null}
@@ -36,7 +37,7 @@ import java.util.regex.Pattern;
 public record Options(Mode mode, Path events, long eventsMaxSize, boolean eventsFollowSymlinks, Pattern threads,
                       List<AcceptRule> allow, List<String> allowPacks, Path baseline,
                       Path writeBaseline, List<Remedy> accept, boolean commonPool, int metricsPort, String metricsHost,
-                      Duration stallThreshold, boolean pinned, String cache, Path config, boolean showOptions,
+                      Duration stallThreshold, Duration lockWaitThreshold, boolean pinned, String cache, Path config, boolean showOptions,
                       String otlpEndpoint, Duration otlpStep) {
 
     public static final String OFF = "off";
@@ -74,6 +75,7 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
         int metricsPort;
         String metricsHost;
         Duration stallThreshold;
+        Duration lockWaitThreshold;
         boolean pinned;
         String cache;
         Path config;
@@ -88,7 +90,7 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
         Options build() {
             return new Options(mode, events, eventsMaxSize, eventsFollowSymlinks, threads, allow, allowPacks, baseline,
                     writeBaseline, accept, commonPool, metricsPort,
-                    metricsHost, stallThreshold, pinned, cache, config, showOptions, otlpEndpoint, otlpStep);
+                    metricsHost, stallThreshold, lockWaitThreshold, pinned, cache, config, showOptions, otlpEndpoint, otlpStep);
         }
     }
 }

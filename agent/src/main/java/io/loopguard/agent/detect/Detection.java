@@ -15,13 +15,14 @@ import java.util.List;
  * @param stack     the calling thread's stack, Loopguard's own frames removed
  * @param stall     for a {@code stall}, what the watchdog measured; {@code null} otherwise
  * @param pinning   for {@code pinned}, how the virtual thread held its carrier; {@code null} otherwise
+ * @param waitedMillis for a lock or semaphore taken, how long the thread waited for it; {@code null} otherwise
  * @param baseline  a blocking call the baseline lists: counted, not shown, failing nothing
  * @param acceptWith for a blocking call, what a report ends with: fixing it is better, else the rule that
  *                  would accept it; {@code null} otherwise
  */
 public record Detection(String type, String operation, String via, String thread, String callSite,
                         List<String> stack, Instant time, String hint, Stall stall, Pinning pinning,
-                        boolean baseline, String acceptWith) {
+                        Long waitedMillis, boolean baseline, String acceptWith) {
 
     public static final String BLOCKING_CALL = "blocking-call";
     public static final String STALL = "stall";
@@ -42,7 +43,7 @@ public record Detection(String type, String operation, String via, String thread
     /** A detection that no rule or baseline judged: a stall, or a pinned virtual thread. */
     public Detection(String type, String operation, String via, String thread, String callSite,
                      List<String> stack, Instant time, String hint, Stall stall, Pinning pinning) {
-        this(type, operation, via, thread, callSite, stack, time, hint, stall, pinning, false, null);
+        this(type, operation, via, thread, callSite, stack, time, hint, stall, pinning, null, false, null);
     }
 
     /** The operation as the application saw it: {@code LinkedBlockingQueue.take (via ...await)}. */

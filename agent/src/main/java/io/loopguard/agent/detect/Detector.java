@@ -4,6 +4,7 @@ import io.loopguard.BlockingCallError;
 import io.loopguard.agent.accept.Acceptance;
 import io.loopguard.agent.accept.Verdict;
 import io.loopguard.agent.catalog.BlockingOperation;
+import io.loopguard.agent.catalog.BlocksWhen;
 import io.loopguard.agent.catalog.PublicApi;
 import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.config.Mode;
@@ -12,8 +13,10 @@ import io.loopguard.agent.threads.DesignatedThreads;
 import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ProbeListener;
 import io.loopguard.bootstrap.ThreadNames;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -30,6 +33,7 @@ public final class Detector implements ProbeListener {
     private final List<BlockingMethod> frameworkMethods;
     private final DesignatedThreads designatedThreads;
     private final Mode mode;
+    private final long lockWaitNanos;
     private final BlockingCallCounter counter;
     private final Predicate<Supplier<Detection>> delivery;
     private volatile SelfTestCanary canary;
@@ -42,6 +46,7 @@ public final class Detector implements ProbeListener {
      * @param operations       the catalogue: a probe's id is an index in it
      * @param frameworkMethods the frameworks' blocking methods, probed at their entry with the ids after the
      *                         catalogue's, in this order
+     * @param lockWait how long a thread must wait for a lock or semaphore for that to be a blocking call
      * @param counter  told of each blocking call that is reported or dropped, so that the count equals reported
      *                 plus dropped; must not block: it may run on the designated thread
      * @param delivery must not block: it runs on the designated thread; the detection it gets is completed
@@ -49,12 +54,13 @@ public final class Detector implements ProbeListener {
      *                 returns {@code false} if the detection was dropped
      */
     public Detector(List<BlockingOperation> operations, List<BlockingMethod> frameworkMethods,
-                    DesignatedThreads designatedThreads, Mode mode, BlockingCallCounter counter,
+                    DesignatedThreads designatedThreads, Mode mode, Duration lockWait, BlockingCallCounter counter,
                     Predicate<Supplier<Detection>> delivery) {
         this.operations = operations;
         this.frameworkMethods = frameworkMethods;
         this.designatedThreads = designatedThreads;
         this.mode = mode;
+        this.lockWaitNanos = lockWait.toNanos();
         this.counter = counter;
         this.delivery = delivery;
     }
@@ -114,17 +120,51 @@ public final class Detector implements ProbeListener {
         Instant time = Instant.now();
         CallTimer timer = callTimer;
         Consumer<Detection> callEnded = timer == null ? null : timer.start();
+        if (operationId < operations.size()
+                && operations.get(operationId).condition() == BlocksWhen.LOCK_WAITED_LONGER_THAN_THRESHOLD
+                && LockAcquisition.current()) {
+            long start = System.nanoTime();
+            Probe.whenCallEnds(() -> lockWaitEnded(operationId, thread, time, System.nanoTime() - start, callEnded));
+            return null;
+        }
+        return reported(operationId, trace, thread, time, null, callEnded);
+    }
+
+    /**
+     * A lock or semaphore taken, when the wait has ended: a blocking call if it was longer than
+     * {@code lock-wait-threshold}. In strict mode the acquisition then throws, once it gave the lock back. Its
+     * stack is recorded only now, inside the same {@code acquire}: most waits are short and cost no stack.
+     */
+    private void lockWaitEnded(int operationId, String thread, Instant time, long waitedNanos,
+                               Consumer<Detection> callEnded) {
+        if (waitedNanos >= lockWaitNanos) {
+            BlockingCallError error = reported(operationId, new Throwable(), thread, time,
+                    TimeUnit.NANOSECONDS.toMillis(waitedNanos), callEnded);
+            if (error != null) {
+                Probe.throwWhenCallEnds(error);
+            }
+        }
+    }
+
+    /**
+     * Delivers the detection of a blocking call; returns the error to throw in strict mode.
+     *
+     * @param waitedMillis for a lock wait, which has ended: how long it took; {@code null} for a call starting
+     */
+    private BlockingCallError reported(int operationId, Throwable trace, String thread, Instant time,
+                                       Long waitedMillis, Consumer<Detection> callEnded) {
         if (mode != Mode.STRICT && callEnded == null) {
             // Counted where it is decided: when the reporting thread completes it (a static initialiser's file access,
             // or a call a rule accepts, turns out not to be one), or here if it is dropped unseen.
-            if (!delivery.test(() -> counted(detection(operationId, stack(operationId, trace), thread, time)))) {
+            if (!delivery.test(() -> counted(detection(operationId, stack(operationId, trace), thread, time,
+                    waitedMillis)))) {
                 counter.count(name(operationId), thread, false);
             }
             return null;
         }
         // Strict mode needs the stack now for its error; a timed call needs it for its event when it returns.
         CallStack stack = stack(operationId, trace);
-        Detection detection = counted(detection(operationId, stack, thread, time));
+        Detection detection = counted(detection(operationId, stack, thread, time, waitedMillis));
         delivery.test(() -> detection);
         if (detection == null) {
             return null;
@@ -133,8 +173,8 @@ public final class Detector implements ProbeListener {
         // the class for good.
         BlockingCallError error = mode == Mode.STRICT && !detection.baseline() && !stack.inStaticInitializer()
                 ? strictError(detection, stack) : null;
-        if (callEnded != null && error != null) {
-            callEnded.accept(detection); // the call will not happen: the error is thrown in its place
+        if (callEnded != null && (error != null || waitedMillis != null)) {
+            callEnded.accept(detection); // the call will not happen (the error is thrown in its place), or is over
         } else if (callEnded != null) {
             Probe.whenCallEnds(() -> callEnded.accept(detection));
         }
@@ -172,7 +212,7 @@ public final class Detector implements ProbeListener {
      * The detection, or {@code null} when a rule accepts the call, or for a static initialiser's file access (it
      * reads its class's resources).
      */
-    private Detection detection(int operationId, CallStack stack, String thread, Instant time) {
+    private Detection detection(int operationId, CallStack stack, String thread, Instant time, Long waitedMillis) {
         String name = name(operationId);
         String via = null;
         String hint;
@@ -196,7 +236,7 @@ public final class Detector implements ProbeListener {
         }
         Verdict verdict = judge.judge(name, thread, stack.callSiteFrame(), stack.library());
         return new Detection(Detection.BLOCKING_CALL, name, via, thread, stack.callSite(), stack.lines(), time, hint,
-                null, null, verdict.baseline(), verdict.acceptWith());
+                null, null, waitedMillis, verdict.baseline(), verdict.acceptWith());
     }
 
     private static BlockingCallError strictError(Detection detection, CallStack stack) {

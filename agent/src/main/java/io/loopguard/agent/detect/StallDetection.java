@@ -7,8 +7,8 @@ public final class StallDetection {
     private static final String BUSY_HINT = "one task held this event loop, and every connection it serves waited:"
             + " move CPU-heavy work (parsing, regexes, crypto, big loops) to a separate executor and"
             + " continue on the loop with the result";
-    private static final String LOCK_HINT = "this event loop waited to enter a synchronized block another thread"
-            + " held: don't share that lock with slow work, or do the locked work on a separate executor";
+    private static final String LOCK_HINT = "this event loop waited for a lock (a synchronized block, a ReentrantLock)"
+            + " another thread held: don't share that lock with slow work, or do the locked work on a separate executor";
     private static final String CPU_HINT = "this event loop was runnable but waited for a CPU most of this time:"
             + " the machine is overloaded (more busy threads than cores); the task itself used little CPU";
     private static final String PAUSE_HINT = "the JVM stopped every thread for most of this time (garbage collection"

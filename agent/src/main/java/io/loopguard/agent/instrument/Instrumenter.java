@@ -175,6 +175,7 @@ public final class Instrumenter {
             case CHANNEL_IN_BLOCKING_MODE -> BlockingChannelCallAdvice.class;
             case NOT_TO_CONSOLE -> FileWriteAdvice.class;
             case NOT_BETWEEN_LOOP_TASKS -> SelectAdvice.class;
+            case LOCK_WAITED_LONGER_THAN_THRESHOLD -> LockAcquireAdvice.class;
         };
     }
 

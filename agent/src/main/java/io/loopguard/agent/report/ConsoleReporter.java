@@ -73,7 +73,8 @@ public final class ConsoleReporter implements Reporter {
         Pinning pinning = detection.pinning();
         if (pinning == null) {
             return "loopguard: blocking call " + detection.describeOperation() + " on thread \"" + detection.thread()
-                    + "\", which must never block, at ";
+                    + "\", which must never block, " + (detection.waitedMillis() == null ? ""
+                    : "waited " + detection.waitedMillis() + " ms for a lock another thread held, ") + "at ";
         }
         String carrier = pinning.carrier() != null ? "its carrier thread \"" + pinning.carrier() + "\"" : "its carrier thread";
         return "loopguard: virtual thread \"" + detection.thread() + "\" blocked in " + detection.operation()

@@ -38,6 +38,7 @@ public final class DetectionFields {
         if (pinning != null) {
             fields.put("durationMillis", pinning.durationMillis());
         }
+        fields.put("durationMillis", detection.waitedMillis());
         fields.put("callSite", detection.callSite())
                 .put("stack", detection.stack())
                 .put("time", text(detection.time()))
@@ -48,6 +49,7 @@ public final class DetectionFields {
         }
         if (stall != null) {
             fields.put("phase", stall.phase())
+                    .put("stallId", stall.id())
                     .put("started", text(stall.started()))
                     .put("hottestFrame", stall.hottestFrame())
                     .put("samples", (long) stall.samples())
@@ -60,6 +62,7 @@ public final class DetectionFields {
             if (stall.warmup()) {
                 fields.put("warmup", true);
             }
+            fields.put("blockingCall", stall.blockingCall());
         }
         if (pinning != null) {
             fields.put("reason", pinning.reason()).put("carrier", pinning.carrier());

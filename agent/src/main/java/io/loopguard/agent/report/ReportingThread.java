@@ -22,6 +22,7 @@ public final class ReportingThread {
 
     private final DetectionQueue queue;
     private final List<Reporter> reporters;
+    private final BlockingCallStalls blockingCallStalls = new BlockingCallStalls();
     private final Thread thread;
     private final AtomicLong submitted = new AtomicLong();
     /** How many submitted detections were delivered (or counted as dropped); written by this thread only. */
@@ -118,6 +119,7 @@ public final class ReportingThread {
             taken++;
             Detection detection = next.get(); // null: on a closer look, nothing to report
             if (detection != null) {
+                detection = blockingCallStalls.link(detection);
                 for (Reporter reporter : reporters) {
                     reporter.report(detection);
                 }

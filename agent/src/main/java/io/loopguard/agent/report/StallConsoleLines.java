@@ -12,8 +12,10 @@ import java.util.Set;
 
 /**
  * The stderr lines for event-loop stalls: the first stall at each place in full while it is stuck, one
- * line when it ends; later stalls there only counted, and listed in the summary at exit. Stalls that
- * were JVM pauses or class loading at start-up are said once, then only counted.
+ * line when it ends, both numbered alike; later stalls there only counted, and listed in the summary at
+ * exit. Stalls that were JVM pauses or class loading at start-up are said once, then only counted; while
+ * classes are loading, or the thread waits for a lock (a blocking call reported when the wait ends), the
+ * alarm waits for the verdict. A stall inside a blocking call already reported is that call's: one line.
  */
 final class StallConsoleLines {
     private static final int STACK_LINES = 40;
@@ -21,7 +23,9 @@ final class StallConsoleLines {
 
     private final PrintStream err;
     private final Map<String, Place> places = new LinkedHashMap<>();
-    private final Set<String> shownStalls = new HashSet<>();
+    /** The stalls whose alarm was printed, by {@link Stall#id()}, until their verdict. */
+    private final Set<Long> alarmed = new HashSet<>();
+    private final Set<String> blockingCallsShown = new HashSet<>();
     private boolean pauseShown;
     private boolean warmupShown;
 
@@ -31,11 +35,23 @@ final class StallConsoleLines {
 
     void report(Detection detection) {
         Stall stall = detection.stall();
-        String id = detection.thread() + ' ' + stall.started();
         if (stall.phase().equals(Stall.ONGOING)) {
-            if (!stall.warmup() && !places.containsKey(where(detection)) && shownStalls.add(id)) {
+            if (stall.blockingCall() != null) {
+                return; // the call's own report stands for it
+            }
+            // Start-up, or a lock wait, which is reported when it ends: the verdict tells, with the stack.
+            if (!stall.warmup() && !stall.lockWait() && !places.containsKey(where(detection))
+                    && alarmed.add(stall.id())) {
                 places.put(where(detection), new Place(where(detection)));
                 err.println(ongoing(detection));
+            }
+            return;
+        }
+        boolean alarmShown = alarmed.remove(stall.id());
+        if (stall.blockingCall() != null) {
+            count(where(detection), stall);
+            if (blockingCallsShown.add(stall.blockingCall() + ' ' + detection.callSite())) {
+                err.println(inBlockingCall(detection));
             }
             return;
         }
@@ -60,12 +76,14 @@ final class StallConsoleLines {
         }
         boolean firstHere = !places.containsKey(where(detection));
         count(where(detection), stall);
-        if (shownStalls.remove(id) || firstHere) {
+        if (firstHere && !alarmShown) {
+            err.println(withStack(ended(detection), detection) + "\n    (stack sampled while the thread was stuck;"
+                    + " later stalls here are counted in the summary at exit)");
+        } else if (alarmShown || firstHere) {
             err.println(ended(detection) + "\n    (later stalls here are counted in the summary at exit)");
         }
     }
 
-    /** The summary lines, or none if no stall ended. */
     /** The stalls of the run so far, by place, most frequent first; empty when there was none. */
     String summary() {
         long stalls = places.values().stream().mapToLong(place -> place.stalls).sum();
@@ -96,13 +114,20 @@ final class StallConsoleLines {
 
     private static String ongoing(Detection detection) {
         Stall stall = detection.stall();
-        StringBuilder text = new StringBuilder(2048).append("loopguard: stall: thread \"").append(detection.thread())
-                .append("\" has been running one task for ").append(stall.durationMillis()).append(" ms");
+        StringBuilder text = new StringBuilder("loopguard: stall #").append(stall.id()).append(": thread \"")
+                .append(detection.thread()).append("\" has been running one task for ").append(stall.durationMillis())
+                .append(" ms");
         if (stall.blockedOn() != null) {
             text.append(", waiting to lock ").append(stall.blockedOn());
         }
-        text.append(", at ").append(detection.callSite() != null ? detection.callSite() : "(no application frame)")
-                .append('\n');
+        text.append(", at ").append(detection.callSite() != null ? detection.callSite() : "(no application frame)");
+        return withStack(text.toString(), detection) + "\n    (stack sampled while the thread is stuck; a line"
+                + " \"stall #" + stall.id() + " ended\" follows when the task ends)";
+    }
+
+    /** {@code headline}, the stack below it, and the fix. */
+    private static String withStack(String headline, Detection detection) {
+        StringBuilder text = new StringBuilder(2048).append(headline).append('\n');
         List<String> stack = detection.stack();
         for (int i = 0; i < Math.min(stack.size(), STACK_LINES); i++) {
             text.append("\tat ").append(stack.get(i)).append('\n');
@@ -110,15 +135,13 @@ final class StallConsoleLines {
         if (stack.size() > STACK_LINES) {
             text.append("\t... ").append(stack.size() - STACK_LINES).append(" more\n");
         }
-        return text.append("    fix: ").append(detection.hint()).append('\n')
-                .append("    (stack sampled while the thread is stuck; a second line follows when the task ends)")
-                .toString();
+        return text.append("    fix: ").append(detection.hint()).toString();
     }
 
     private static String ended(Detection detection) {
         Stall stall = detection.stall();
-        StringBuilder text = new StringBuilder("loopguard: stall ended: thread \"").append(detection.thread())
-                .append("\" ran one task for ").append(stall.durationMillis()).append(" ms");
+        StringBuilder text = new StringBuilder("loopguard: stall #").append(stall.id()).append(" ended: thread \"")
+                .append(detection.thread()).append("\" ran one task for ").append(stall.durationMillis()).append(" ms");
         if ("cpu".equals(stall.pause())) {
             text.append(", ").append(stall.pauseMillis()).append(" ms of it waiting for a CPU (the machine is overloaded)");
         } else if (stall.pause() != null) {
@@ -133,6 +156,15 @@ final class StallConsoleLines {
                     .append(" samples at ").append(stall.hottestFrame());
         }
         return text.toString();
+    }
+
+    /** One line: the stall was the time of a blocking call whose report is above. */
+    private static String inBlockingCall(Detection detection) {
+        Stall stall = detection.stall();
+        return "loopguard: stall #" + stall.id() + ": thread \"" + detection.thread() + "\" ran one task for "
+                + stall.durationMillis() + " ms, in the blocking call " + stall.blockingCall() + " reported above, at "
+                + detection.callSite() + (stall.blockedOn() != null ? ", waiting to lock " + stall.blockedOn() : "")
+                + "; fix: " + detection.hint();
     }
 
     private static final class Place {

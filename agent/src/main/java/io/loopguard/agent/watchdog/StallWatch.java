@@ -29,6 +29,8 @@ final class StallWatch {
     private final Consumer<String> notices;
     private final List<StallListener> listeners;
     private final List<EndedStall> settling = new ArrayList<>();
+    /** The number the next stall gets: short, so that a reader pairs a stall's two lines by it. */
+    private long nextId = 1;
     private boolean debuggerNoticeGiven;
     private boolean listenerFailureNoticed;
 
@@ -52,7 +54,7 @@ final class StallWatch {
             loop.stuck = stuck = null;
         }
         if (start != 0 && stuck == null && now - start >= thresholdNanos) {
-            loop.stuck = stuck = new StuckTask(start, now, loop.cpuAtTaskStart(start));
+            loop.stuck = stuck = new StuckTask(nextId++, start, now, loop.cpuAtTaskStart(start));
             loop.lastStuckStart = start;
         }
         if (stuck == null) {
@@ -75,7 +77,8 @@ final class StallWatch {
             String hottest = stuck.hottestFrame();
             delivery.accept(StallDetection.of(loop.clock.thread().getName(), stuck.exampleOfHottest(),
                     new Stall(Stall.ONGOING, stuck.started, millis(now - start), hottest, stuck.samples(),
-                            stuck.samplesAt(hottest), stuck.blockedOn(), null, 0, stuck.warmup())));
+                            stuck.samplesAt(hottest), stuck.blockedOn(), null, 0, stuck.maybeWarmup(),
+                            stuck.lockWait(), stuck.id, null)));
         }
     }
 
@@ -85,7 +88,7 @@ final class StallWatch {
      */
     void finishedUnseen(WatchedLoop loop, long now) {
         if (loop.finishedLongTaskNanos >= thresholdNanos && loop.finishedLongTaskStart != loop.lastStuckStart) {
-            StuckTask unseen = new StuckTask(loop.finishedLongTaskStart, now, -1);
+            StuckTask unseen = new StuckTask(nextId++, loop.finishedLongTaskStart, now, -1);
             settling.add(new EndedStall(loop, unseen, loop.finishedLongTaskNanos, now, -1));
         }
     }
@@ -123,7 +126,7 @@ final class StallWatch {
             delivery.accept(StallDetection.of(thread, stack != null ? stack : new StackTraceElement[0],
                     new Stall(Stall.ENDED, stuck.started, millis(ended.nanos), hottest, stuck.samples(),
                             stuck.samplesAt(hottest), stuck.blockedOn(), pause, millis(pausedNanos),
-                            stuck.warmup())));
+                            stuck.warmup(), stuck.lockWait(), stuck.id, null)));
             ended.loop.stallEnded(ended.nanos);
             for (StallListener listener : listeners) {
                 try {

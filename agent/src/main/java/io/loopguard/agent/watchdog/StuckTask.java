@@ -16,6 +16,8 @@ final class StuckTask {
 
     final long start;
     final Instant started;
+    /** The stall's number, the same in both of its reports. */
+    final long id;
     /** The thread's CPU time around the task's start, or {@code -1} if unknown. */
     final long cpuAtStart;
     /** Whether the ongoing report was made. */
@@ -29,6 +31,7 @@ final class StuckTask {
     private int ticks;
     private int samples;
     private int blocked;
+    private int parkedOnLocks;
     private int loadingClasses;
     private int inJavaCode;
     private int runnable;
@@ -37,7 +40,8 @@ final class StuckTask {
      * @param start      {@link System#nanoTime()} when the task started, {@code now} the current one
      * @param cpuAtStart the thread's CPU time around then, or {@code -1}
      */
-    StuckTask(long start, long now, long cpuAtStart) {
+    StuckTask(long id, long start, long now, long cpuAtStart) {
+        this.id = id;
         this.start = start;
         this.cpuAtStart = cpuAtStart;
         this.started = Instant.now().minusNanos(now - start);
@@ -61,10 +65,15 @@ final class StuckTask {
             samplesAt.merge(top, 1, Integer::sum);
             exampleAt.put(top, stack);
         }
-        // Sampled just as the thread takes the lock, its owner may already read as the thread itself.
-        if (info.getThreadState() == Thread.State.BLOCKED && info.getLockName() != null
+        // Sampled just as the thread takes the lock, its owner may already read as the thread itself. A thread
+        // parked on a lock with an owner (a ReentrantLock) waits for that lock; a semaphore or condition has none.
+        boolean parkedOnLock = info.getThreadState() != Thread.State.BLOCKED && info.getLockOwnerName() != null;
+        if ((info.getThreadState() == Thread.State.BLOCKED || parkedOnLock) && info.getLockName() != null
                 && !info.getThreadName().equals(info.getLockOwnerName())) {
             blocked++;
+            if (parkedOnLock) {
+                parkedOnLocks++;
+            }
             if (blockedOn == null) {
                 blockedOn = info.getLockName() + (info.getLockOwnerName() != null
                         ? " held by thread \"" + info.getLockOwnerName() + "\"" : "");
@@ -122,7 +131,12 @@ final class StuckTask {
         return runnable * 2 > samples || samples == 0;
     }
 
-    /** The monitor the thread waited for in most samples, or {@code null}. */
+    /** Whether the thread waited for a {@code java.util.concurrent} lock in most samples. */
+    boolean lockWait() {
+        return parkedOnLocks * 2 > samples;
+    }
+
+    /** The monitor or lock the thread waited for in most samples, or {@code null}. */
     String blockedOn() {
         return blocked * 2 > samples ? blockedOn : null;
     }
@@ -133,6 +147,14 @@ final class StuckTask {
      */
     boolean warmup() {
         return loadingClasses * 2 > samples;
+    }
+
+    /**
+     * Whether any sample so far was loading or initialising classes: while the task runs, the alarm cannot
+     * tell start-up from a real stall yet, and says so.
+     */
+    boolean maybeWarmup() {
+        return loadingClasses > 0;
     }
 
     private static boolean isLoadingClasses(StackTraceElement[] stack) {

@@ -138,6 +138,7 @@ class OptionsParserPropertyTest {
             case "metrics-port" -> Arbitraries.integers().between(1, 65_535).map(String::valueOf);
             case "metrics-host" -> Arbitraries.of("127.0.0.1", "localhost", "0.0.0.0", "::1");
             case "stall-threshold" -> Arbitraries.of("100ms", "2s", "250", "off", "20ms");
+            case "lock-wait-threshold" -> Arbitraries.of("5ms", "0", "1s", "20 ms", "250");
             case "otlp-endpoint" -> Arbitraries.of("http://127.0.0.1:4318", "https://collector.example:4318", "off");
             case "otlp-step" -> Arbitraries.of("1s", "30s", "1m", "1500ms");
             case "cache" -> Arbitraries.of("on", "off", "OFF", "/tmp/loopguard-cache", "cache dir");
@@ -160,6 +161,7 @@ class OptionsParserPropertyTest {
             case "metrics-port" -> Arbitraries.of("0", "65536", "-1", "+80", "١٩٤٠٦", "80a", "99999999999");
             case "metrics-host" -> Arbitraries.of(" ");
             case "stall-threshold" -> Arbitraries.of("1ms", "fast", "5m", "١٠٠ms", "-1s");
+            case "lock-wait-threshold" -> Arbitraries.of("off", "soon", "5m", "١ms", "-5ms", "1.5ms");
             case "otlp-endpoint" -> Arbitraries.of("collector:4318", "ftp://host", "http://", "grpc://h:4317");
             case "otlp-step" -> Arbitraries.of("0s", "999ms", "often", "١s", "-1m");
             case "cache" -> Arbitraries.of(" ");

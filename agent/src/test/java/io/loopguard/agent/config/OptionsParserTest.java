@@ -51,9 +51,10 @@ class OptionsParserTest {
     void everyOptionTakesAGoodValue() {
         Options options = parse("mode=strict,events=/tmp/loopguard.jsonl,threads=order-loop-\\d{1,3},"
                 + "allow=com.acme.A#load;com.acme.B#fetch,common-pool=true,metrics-port=9404,metrics-host=0.0.0.0,"
-                + "stall-threshold=2s,pinned=false,show-options=false");
+                + "stall-threshold=2s,lock-wait-threshold=20ms,pinned=false,show-options=false");
         assertEquals(List.of(), lines);
         assertFalse(options.pinned());
+        assertEquals(Duration.ofMillis(20), options.lockWaitThreshold());
         assertEquals(Mode.STRICT, options.mode());
         assertEquals(Path.of("/tmp/loopguard.jsonl"), options.events());
         assertEquals("order-loop-\\d{1,3}", options.threads().pattern(), "a comma inside a value is kept");
@@ -114,7 +115,7 @@ class OptionsParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mode", "events", "threads", "allow", "allow-packs", "baseline", "write-baseline", "common-pool", "metrics-port", "metrics-host",
-        "stall-threshold", "pinned", "config", "show-options"})
+        "stall-threshold", "lock-wait-threshold", "pinned", "config", "show-options"})
     void anEmptyValueIsOneLineSayingWhatItNeeds(String key) {
         assertEquals(Options.DEFAULTS, parse(key + "= "));
         Option<?> option = KnownOptions.named(key);
@@ -126,7 +127,7 @@ class OptionsParserTest {
         assertEquals(Mode.REPORT, parse("mdoe=strict").mode());
         assertEquals(List.of("option mdoe: is not a Loopguard option (known: mode, events, events-max-size,"
                 + " events-follow-symlinks, threads, allow, allow-packs, baseline, write-baseline, accept, common-pool, metrics-port, metrics-host, stall-threshold,"
-                + " pinned, cache, config, show-options, otlp-endpoint, otlp-step); it is ignored"), lines);
+                + " lock-wait-threshold, pinned, cache, config, show-options, otlp-endpoint, otlp-step); it is ignored"), lines);
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class FindingLogRecordsTest {
     private static final Instant TIME = Instant.parse("2026-11-22T14:30:00.123456789Z");
     private static final Stall WARMUP = new Stall(Stall.ENDED, TIME.minusMillis(512), 512, "com.acme.App.init(App.java:7)",
-            40, 31, null, null, 0, true);
+            40, 31, null, null, 0, true, false, 1, null);
 
     @Test
     void aStallHasTheEventsFileFieldsWithTheirTypes() throws Exception {

@@ -21,7 +21,7 @@ class DetectionFieldsTest {
     private static final Detection STALL = new Detection(Detection.STALL, null, null, "loop-1",
             "com.acme.P.parse(P.java:88)", List.of("com.acme.P.parse(P.java:88)"), TIME, "move it",
             new Stall(Stall.ENDED, TIME.minusMillis(612), 612, "com.acme.P.parse(P.java:88)", 60, 57, null, "gc", 400,
-                    true));
+                    true, false, 7, null));
 
     @Test
     void aBlockingCallHasTheContractFieldsInOrderAndNoAbsentOnes() {
@@ -48,11 +48,12 @@ class DetectionFieldsTest {
     @Test
     void aStallHasItsMeasurements() {
         Map<String, Object> fields = DetectionFields.of(STALL);
-        assertEquals(List.of("type", "thread", "durationMillis", "callSite", "stack", "time", "hint", "phase", "started",
-                "hottestFrame", "samples", "hottestSamples", "pause", "pauseMillis", "warmup"), List.copyOf(fields.keySet()));
+        assertEquals(List.of("type", "thread", "durationMillis", "callSite", "stack", "time", "hint", "phase", "stallId",
+                "started", "hottestFrame", "samples", "hottestSamples", "pause", "pauseMillis", "warmup"), List.copyOf(fields.keySet()));
         assertEquals(612L, fields.get("durationMillis"));
         assertEquals(57L, fields.get("hottestSamples"));
         assertEquals(true, fields.get("warmup"));
+        assertEquals(7L, fields.get("stallId"));
     }
 
     @Test
