@@ -119,7 +119,7 @@ final class Startup {
         long instrumenting = System.nanoTime();
         BitSet probed = instrumenter.install(operations, frameworks, acceptance.wovenRules(), attachedLate);
         long instrumentedMillis = (System.nanoTime() - instrumenting) / 1_000_000;
-        int runningLoops = attachedLate ? RunningLoops.adopt(frameworks.eventLoops()) : 0;
+        int runningLoops = attachedLate ? RunningLoops.adopt(frameworks.eventLoops(), frameworks.currentLoops()) : 0;
         exit.at(ExitHook.Step.DELIVERY, instrumenter::finishCacheWrites);
         exit.at(ExitHook.Step.RELEASE, instrumenter::stopCacheWriter);
         LoopMeters.bind(meters, watchdog.monitor());

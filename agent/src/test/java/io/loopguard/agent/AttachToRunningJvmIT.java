@@ -47,7 +47,8 @@ class AttachToRunningJvmIT {
         assertTrue(command(out, "attach-again").contains("events="), "the refusal says with which options");
         String status = assertCommand(out, "status", 0, "java.lang.Thread.sleep  at "
                 + "io.loopguard.scenarios.AttachToRunningService$BlockingHandler.channelRead0");
-        assertTrue(status.contains("event loop \"multiThreadIoEventLoopGroup-2-1\""), status);
+        // The loop ran before the agent came, and its delay is measured all the same.
+        assertTrue(status.contains("event loop \"multiThreadIoEventLoopGroup-2-1\": delay p50"), status);
         assertCommand(out, "detach", 0, "loopguard: detached; classes restored to their original bytecode");
         assertCommand(out, "no-such-process", 1, "there is no process with PID 2147483646");
         assertCommand(out, "not-a-pid", 1, "'twelve' is not a process id");

@@ -216,8 +216,11 @@ public final class Probe {
 
     /** Makes the current thread, an event loop whose run method started before the agent came, one from now on. */
     private static LoopClock adopt(ThreadState state) {
+        state.depth++; // what finding the loop's executor does is the agent's own
+        Object loop = AdoptedLoops.currentLoop();
+        state.depth--;
         state.designated++;
-        state.loopClock = LoopClock.start(Thread.currentThread(), null);
+        state.loopClock = LoopClock.start(Thread.currentThread(), loop);
         return state.loopClock;
     }
 

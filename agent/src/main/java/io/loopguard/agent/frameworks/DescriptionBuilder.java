@@ -16,6 +16,7 @@ final class DescriptionBuilder implements Framework {
     private final List<Pattern> nonBlockingThreadNames = new ArrayList<>();
     private final List<MethodRef> blockingPermittedBy = new ArrayList<>();
     private final List<MethodRef> eventLoops = new ArrayList<>();
+    private final List<MethodRef> currentLoops = new ArrayList<>();
     private final List<MethodRef> nonBlockingWhile = new ArrayList<>();
     private final List<MethodRef> nonBlockingAfter = new ArrayList<>();
     private final List<MethodRef> tasks = new ArrayList<>();
@@ -55,6 +56,12 @@ final class DescriptionBuilder implements Framework {
     @Override
     public Framework eventLoop(String runMethod) {
         eventLoops.add(method(runMethod));
+        return this;
+    }
+
+    @Override
+    public Framework currentLoop(String staticMethod) {
+        currentLoops.add(method(staticMethod));
         return this;
     }
 
@@ -144,7 +151,7 @@ final class DescriptionBuilder implements Framework {
 
     FrameworkDescription build() {
         return new FrameworkDescription(List.copyOf(nonBlockingThreadTypes), List.copyOf(nonBlockingThreadNames),
-                List.copyOf(blockingPermittedBy), List.copyOf(eventLoops), List.copyOf(nonBlockingWhile),
+                List.copyOf(blockingPermittedBy), List.copyOf(eventLoops), List.copyOf(currentLoops), List.copyOf(nonBlockingWhile),
                 List.copyOf(nonBlockingAfter), List.copyOf(tasks), List.copyOf(perTask), List.copyOf(allowances),
                 List.copyOf(blockingMethods), List.copyOf(runsOnEventLoop), List.copyOf(handsToEventLoop),
                 new FrameworkDescription.ScanFacts(List.copyOf(handsToWorker), List.copyOf(ownPackages), List.copyOf(nonBlockingSchedulers),

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
  */
 public record FrameworkDescription(List<String> nonBlockingThreadTypes, List<Pattern> nonBlockingThreadNames,
                                    List<MethodRef> blockingPermittedBy, List<MethodRef> eventLoops,
+                                   List<MethodRef> currentLoops,
                                    List<MethodRef> nonBlockingWhile, List<MethodRef> nonBlockingAfter,
                                    List<MethodRef> tasks, List<TaskRunner> perTask, List<Allowance> allowances,
                                    List<BlockingMethod> blockingMethods, List<MethodRef> runsOnEventLoop,
@@ -24,6 +25,7 @@ public record FrameworkDescription(List<String> nonBlockingThreadTypes, List<Pat
                 all(descriptions, FrameworkDescription::nonBlockingThreadNames),
                 all(descriptions, FrameworkDescription::blockingPermittedBy),
                 all(descriptions, FrameworkDescription::eventLoops),
+                all(descriptions, FrameworkDescription::currentLoops),
                 all(descriptions, FrameworkDescription::nonBlockingWhile),
                 all(descriptions, FrameworkDescription::nonBlockingAfter),
                 all(descriptions, FrameworkDescription::tasks),

@@ -22,6 +22,8 @@ public final class Netty implements LoopguardIntegration {
                 .eventLoop("io.netty.channel.epoll.EpollEventLoop#run")
                 .eventLoop("io.netty.channel.kqueue.KQueueEventLoop#run")
                 .eventLoop("io.netty.incubator.channel.uring.IOUringEventLoop#run")
+                // On a loop's own thread, its executor: for a loop already running when the agent is attached.
+                .currentLoop("io.netty.util.internal.ThreadExecutorMap#currentExecutor")
                 // Netty 4.2: a loop driven by a thread the application owns, while it runs I/O. Not an event
                 // loop for the watchdog: the application calls these once per iteration, from its own thread.
                 .nonBlockingWhile("io.netty.channel.ManualIoEventLoop#run")

@@ -20,8 +20,13 @@ public final class RunningLoops {
     private RunningLoops() {
     }
 
-    /** Adopts every thread now inside one of {@code runMethods}; returns how many. */
-    public static int adopt(List<MethodRef> runMethods) {
+    /**
+     * Adopts every thread now inside one of {@code runMethods}; returns how many.
+     *
+     * @param currentLoops the frameworks' methods that return, on a loop's thread, its executor
+     */
+    public static int adopt(List<MethodRef> runMethods, List<MethodRef> currentLoops) {
+        AdoptedLoops.findLoopsWith(new LoopFinder(runMethods, currentLoops));
         Map<String, Set<String>> runMethodsByClass = new HashMap<>();
         runMethods.forEach(method -> runMethodsByClass.computeIfAbsent(method.className(), name -> new HashSet<>())
                 .add(method.methodName()));

@@ -30,6 +30,13 @@ public interface Framework {
      */
     Framework eventLoop(String runMethod);
 
+    /**
+     * A static method without parameters that returns, called on one of the framework's event loops, that loop's
+     * executor: how the watchdog sends its delay probe to a loop that was already running when the agent was
+     * attached (its run method's object cannot be reached then).
+     */
+    Framework currentLoop(String staticMethod);
+
     /** The running thread must not block while this method runs; for a loop that is not an executor of its own. */
     Framework nonBlockingWhile(String method);
 
