@@ -34,6 +34,6 @@ public final class PinnedDetection {
                 : MONITOR_HINT;
         String operation = stack.calledMethod();
         return new Detection(Detection.PINNED, operation != null ? operation : "(unknown)", null, thread,
-                stack.callSite(), stack.lines(), time, hint, null, new Pinning(why, carrier, durationMillis), null);
+                stack.callSite(), stack.lines(), time, hint, null, new Pinning(why, carrier, durationMillis));
     }
 }

@@ -39,7 +39,7 @@ final class BlockingCallStalls {
             return detection;
         }
         return new Detection(Detection.STALL, null, null, detection.thread(), call.callSite(), detection.stack(),
-                detection.time(), call.hint(), detection.stall().inBlockingCall(call.describeOperation()), null, null);
+                detection.time(), call.hint(), detection.stall().inBlockingCall(call.describeOperation()), null);
     }
 
     /**

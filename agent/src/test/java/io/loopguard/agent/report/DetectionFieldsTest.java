@@ -35,7 +35,7 @@ class DetectionFieldsTest {
     void aJudgedBlockingCallEndsWithTheRuleThatWouldAcceptItAndSaysWhetherTheBaselineKnowsIt() {
         String accept = "fixing the call is better; to accept it instead: allow=java.lang.Thread.sleep@com.acme.H#read on loop-*";
         Detection known = new Detection(Detection.BLOCKING_CALL, "java.lang.Thread.sleep", null, "loop-1",
-                "com.acme.H.read(H.java:42)", List.of("com.acme.H.read(H.java:42)"), TIME, "schedule it", null, null,
+                "com.acme.H.read(H.java:42)", List.of("com.acme.H.read(H.java:42)"), TIME, "schedule it", null, null, null,
                 true, accept);
         Map<String, Object> fields = DetectionFields.of(known);
         assertEquals(List.of("type", "operation", "thread", "callSite", "stack", "time", "hint", "acceptWith", "baseline"),
