@@ -163,6 +163,7 @@ public final class AttachToRunningService {
                 try {
                     get(url);
                     answered++;
+                    Thread.sleep(2); // steady traffic, not a busy loop that starves the attach of the machine's CPU
                 } catch (Exception e) {
                     failures.add(e.toString());
                 }
