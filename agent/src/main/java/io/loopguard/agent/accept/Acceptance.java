@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * lists the rules and baseline lines that matched nothing and writes {@code write-baseline}.
  */
 public final class Acceptance {
-    /** Accepts nothing and has nothing to say at exit: for a detector used without options (the tests). */
+    /** Accepts nothing: what a detector judges with until it is given the one the options make. */
     public static final Acceptance NOTHING = new Acceptance(List.of(), List.of(), null, List.of(), null);
 
     private final List<AcceptRule> rules;
