@@ -5,6 +5,7 @@ import io.loopguard.agent.common.ThreadGroupName;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.function.IntPredicate;
  * lists the rules and baseline lines that matched nothing and writes {@code write-baseline}.
  */
 public final class Acceptance {
-    /** Accepts nothing and has nothing to say at exit: for a detector used without options (the tests). */
+    /** Accepts nothing: what a detector judges with until it is given the one the options make. */
     public static final Acceptance NOTHING = new Acceptance(List.of(), List.of(), null, List.of(), null);
 
     private final List<AcceptRule> rules;
@@ -119,21 +120,36 @@ public final class Acceptance {
                 lines.accept("allow rule " + rules.get(i) + " matched nothing during this run: remove it?");
             }
         }
-        known.forEach((key, finding) -> {
-            if (!knownSeen.contains(key)) {
-                lines.accept("baseline " + baseline + ": " + key + " did not occur during this run: fixed? then"
+        nameStale(baseline, known.values(), knownSeen, lines);
+        if (writeBaseline == null) {
+            return;
+        }
+        boolean sameFile = baseline != null && same(baseline, writeBaseline);
+        List<KnownFinding> recorded = sameFile ? List.copyOf(known.values())
+                : BaselineFile.readIfExists(writeBaseline, lines);
+        if (!sameFile) {
+            nameStale(writeBaseline, recorded, found.keySet(), lines);
+        }
+        write(recorded, lines);
+    }
+
+    private static void nameStale(Path file, Collection<KnownFinding> listed, Set<String> seen, Consumer<String> lines) {
+        for (KnownFinding finding : listed) {
+            if (!seen.contains(finding.key())) {
+                lines.accept("baseline " + file + ": " + finding.key() + " did not occur during this run: fixed? then"
                         + " delete its line");
             }
-        });
-        if (writeBaseline != null) {
-            write(lines);
         }
     }
 
+    private static boolean same(Path one, Path other) {
+        return one.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
+    }
+
     /** The findings of this run merged into those {@code write-baseline} already lists, whose reasons are kept. */
-    private void write(Consumer<String> lines) {
+    private void write(List<KnownFinding> recorded, Consumer<String> lines) {
         Map<String, KnownFinding> merged = new LinkedHashMap<>();
-        BaselineFile.readIfExists(writeBaseline, lines).forEach(finding -> merged.put(finding.key(), finding));
+        recorded.forEach(finding -> merged.put(finding.key(), finding));
         int before = merged.size();
         found.forEach(merged::putIfAbsent);
         try {

@@ -17,10 +17,6 @@ record KnownFinding(String operation, String callSite, String family, String rea
         return operation + SEPARATOR + callSite + SEPARATOR + family;
     }
 
-    KnownFinding withReason(String text) {
-        return new KnownFinding(operation, callSite, family, text);
-    }
-
     /** The line in a baseline file. */
     String line() {
         return key() + SEPARATOR + "reason: " + reason;

@@ -72,8 +72,8 @@ final class KnownOptions {
                     "every finding is reported", (Path) null, (value, leftOut) -> OptionValues.path(value),
                     (options, path) -> options.baseline = path, options -> text(options.baseline())),
             new Option<>("write-baseline", "a file path", "At exit, record every finding of the run in this baseline"
-                    + " file, merged with the findings it already lists (their reasons kept); the file is replaced"
-                    + " at once, never half-written.",
+                    + " file, merged with the findings it already lists (their reasons kept; those that did not occur"
+                    + " are named); the file is replaced at once, never half-written.",
                     "no baseline is written", (Path) null, (value, leftOut) -> OptionValues.path(value),
                     (options, path) -> options.writeBaseline = path, options -> text(options.writeBaseline())),
             new Option<>("accept", "a list of kinds of operation (`;` or `,` between entries): "

@@ -84,6 +84,22 @@ class AcceptanceTest {
     }
 
     @Test
+    void writingIntoAnotherBaselineNamesItsLinesThatDidNotRecurAndKeepsThem() throws IOException {
+        Path file = dir.resolve("staging-baseline.txt");
+        Files.writeString(file, "java.lang.Thread.sleep | com.acme.Cache#load | nioEventLoopGroup-* | reason: warm-up\n");
+        Acceptance acceptance = Acceptance.of(List.of(), List.of(), null, dir.resolve("./staging-baseline.txt"),
+                lines::add);
+        acceptance.judge(SLEEP, LOOP, HANDLER, null);
+        acceptance.atExit(rule -> false, lines::add);
+        assertEquals(List.of("baseline " + dir.resolve("./staging-baseline.txt") + ": java.lang.Thread.sleep |"
+                        + " com.acme.Cache#load | nioEventLoopGroup-* did not occur during this run: fixed? then delete"
+                        + " its line",
+                "baseline written to " + dir.resolve("./staging-baseline.txt") + ": 2 known call sites, 1 of them new"
+                        + " in this run"), lines);
+        assertTrue(Files.readString(file).contains("com.acme.Cache#load | nioEventLoopGroup-* | reason: warm-up\n"));
+    }
+
+    @Test
     void aBadBaselineLineIsNamedByFileAndLineAndTheOthersApply() throws IOException {
         Path file = dir.resolve("baseline.txt");
         Files.writeString(file, """
