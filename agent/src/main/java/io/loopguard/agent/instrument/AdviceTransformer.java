@@ -39,10 +39,10 @@ final class AdviceTransformer implements ClassFileTransformer {
         RelocatedNames.matches("", "");
     }
 
-    /** Whether a loaded class of this name may be one to advise, for a retransformation at start-up. */
-    boolean mayAdvise(String className) {
-        String internalName = className.replace('.', '/');
-        return RelocatedNames.find(advicesByClass, internalName) != null || inherited.mayApply(internalName);
+    /** Whether a loaded class has advice planned for it, by its name or a supertype's: one to retransform. */
+    boolean advises(Class<?> loaded) {
+        return RelocatedNames.find(advicesByClass, loaded.getName().replace('.', '/')) != null
+                || inherited.appliesTo(loaded);
     }
 
     @Override

@@ -45,6 +45,31 @@ final class InheritedAdvice {
         return false;
     }
 
+    /**
+     * Whether a loaded class is one of the types or a subtype of one, as its loaded supertypes say: what a
+     * retransformation must cover. Its supertypes are followed outside the frameworks' packages too, so it is
+     * never wrong the other way.
+     */
+    boolean appliesTo(Class<?> loaded) {
+        return mayApply(loaded.getName().replace('.', '/')) && isPlannedOrSubtype(loaded);
+    }
+
+    private boolean isPlannedOrSubtype(Class<?> type) {
+        if (RelocatedNames.find(names, type.getName().replace('.', '/')) != null) {
+            return true;
+        }
+        Class<?> superclass = type.getSuperclass();
+        if (superclass != null && isPlannedOrSubtype(superclass)) {
+            return true;
+        }
+        for (Class<?> implemented : type.getInterfaces()) {
+            if (isPlannedOrSubtype(implemented)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The advice for the class {@code classFile} defines, as its loader sees its supertypes; empty for none. */
     List<PlannedAdvice> forClass(ClassLoader loader, String className, byte[] classFile) {
         if (!mayApply(className)) {

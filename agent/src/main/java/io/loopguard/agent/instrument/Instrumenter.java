@@ -112,8 +112,7 @@ public final class Instrumenter {
             toRetransform.add(Catalog.class); // its self-test calls must be probed like the application's
         }
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            boolean named = adviceTransformer.mayAdvise(loaded.getName());
-            if (named || attachedLate && nativeTransformer != null && isApplicationClass(loaded)
+            if (adviceTransformer.advises(loaded) || attachedLate && nativeTransformer != null && isApplicationClass(loaded)
                     && mayCallNativeTargets(loaded)) {
                 toRetransform.add(loaded);
             }
@@ -184,13 +183,13 @@ public final class Instrumenter {
     }
 
     /**
-     * Whether a class loaded before the agent came may call a native blocking method, judged from its class file
+     * Whether a class loaded before the agent came calls a native blocking method, judged from its class file
      * as its loader has it: retransforming only those keeps an attach's pause short. A class without a class
      * file (generated at run time) is retransformed to be sure.
      */
     private boolean mayCallNativeTargets(Class<?> type) {
         try (InputStream classFile = type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
-            return classFile == null || nativeTransformer.mentionsAnyName(classFile.readAllBytes());
+            return classFile == null || nativeTransformer.refersToAnyTarget(classFile.readAllBytes());
         } catch (IOException | RuntimeException unreadable) {
             return true;
         }

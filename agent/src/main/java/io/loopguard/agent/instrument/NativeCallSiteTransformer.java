@@ -25,6 +25,9 @@ import net.bytebuddy.utility.OpenedClassReader;
  */
 final class NativeCallSiteTransformer implements ClassFileTransformer {
     private static final String PROBE = "io/loopguard/bootstrap/Probe";
+    /** The constant-pool tags of a class's and an interface's method, as the JVM specification numbers them. */
+    private static final int METHOD_REF = 10;
+    private static final int INTERFACE_METHOD_REF = 11;
 
     /**
      * A native blocking method. A call matches on name and descriptor, and on the owner too unless
@@ -56,7 +59,7 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (className == null || loader == null || isJdkOrShaded(className) || !mentionsAnyName(classFile)) {
+        if (className == null || loader == null || isJdkOrShaded(className) || !refersToAnyTarget(classFile)) {
             return null;
         }
         // Reading the cache is the agent's own I/O, even when an event loop loads the class.
@@ -103,9 +106,34 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
         return changed[0] ? writer.toByteArray() : null;
     }
 
+    /**
+     * Whether this class file refers to a target, as a call to it would: one of the methods its constant pool
+     * names, with the target's name, descriptor and owner. Never wrong the other way, and checked before the
+     * cache is read or a loaded class is retransformed for nothing: many classes say "wait" without calling it.
+     */
+    boolean refersToAnyTarget(byte[] classFile) {
+        if (!mentionsAnyName(classFile)) {
+            return false;
+        }
+        ClassReader reader = OpenedClassReader.of(classFile);
+        char[] buffer = new char[reader.getMaxStringLength()];
+        for (int entry = 1; entry < reader.getItemCount(); entry++) {
+            int offset = reader.getItem(entry);
+            int tag = offset == 0 ? 0 : reader.readByte(offset - 1);
+            if (tag != METHOD_REF && tag != INTERFACE_METHOD_REF) {
+                continue;
+            }
+            int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
+            Target target = targets.get(reader.readUTF8(nameAndType, buffer) + reader.readUTF8(nameAndType + 2, buffer));
+            if (target != null && (target.anyOwner() || target.owner().equals(reader.readClass(offset, buffer)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A quick byte search: a class that calls none of the names has none of them in its constant pool. */
-    /** Whether this class file may call a target: it names one of them (cheap, and never wrong the other way). */
-    boolean mentionsAnyName(byte[] classFile) {
+    private boolean mentionsAnyName(byte[] classFile) {
         for (byte[] name : names) {
             if (indexOf(classFile, name) >= 0) {
                 return true;

@@ -47,6 +47,14 @@ class InheritedAdviceTest {
     }
 
     @Test
+    void aLoadedClassIsJudgedByItsLoadedSupertypesWithoutItsClassFile() {
+        assertTrue(inherited.appliesTo(Api.class));
+        assertTrue(inherited.appliesTo(Implementation.class));
+        assertFalse(inherited.appliesTo(Unrelated.class));
+        assertFalse(inherited.appliesTo(String.class));
+    }
+
+    @Test
     void onlyTheFrameworksOwnPackagesAreLookedAtRelocatedOrNot() {
         assertTrue(inherited.mayApply("io/loopguard/agent/Anything"));
         assertTrue(inherited.mayApply("com/acme/shaded/io/loopguard/agent/Anything"));
