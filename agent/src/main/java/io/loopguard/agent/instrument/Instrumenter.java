@@ -15,6 +15,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -222,18 +223,28 @@ public final class Instrumenter {
     }
 
     private void retransform() {
-        Class<?>[] classes = toRetransform.stream().filter(instrumentation::isModifiableClass).toArray(Class<?>[]::new);
+        retransform(toRetransform.stream().filter(instrumentation::isModifiableClass).toArray(Class<?>[]::new));
+    }
+
+    /**
+     * Retransforms the classes in one go, which the JVM does all or nothing. When that fails, each half is tried
+     * again: one class that cannot be retransformed (one whose linking failed) costs the others neither their
+     * probes nor a safepoint each.
+     */
+    private void retransform(Class<?>[] classes) {
+        if (classes.length == 0) {
+            return;
+        }
         try {
             instrumentation.retransformClasses(classes);
-        } catch (Throwable batchFailed) {
-            // One class that cannot be retransformed must not cost the others their probes.
-            for (Class<?> type : classes) {
-                try {
-                    instrumentation.retransformClasses(type);
-                } catch (Throwable problem) {
-                    problems.accept("could not instrument " + type.getName() + " (" + problem + ")");
-                }
+        } catch (Throwable failed) {
+            if (classes.length == 1) {
+                problems.accept("could not instrument " + classes[0].getName() + " (" + failed + ")");
+                return;
             }
+            int half = classes.length / 2;
+            retransform(Arrays.copyOfRange(classes, 0, half));
+            retransform(Arrays.copyOfRange(classes, half, classes.length));
         }
     }
 }
