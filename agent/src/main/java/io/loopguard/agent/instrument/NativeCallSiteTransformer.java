@@ -59,12 +59,15 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (className == null || loader == null || isJdkOrShaded(className) || !refersToAnyTarget(classFile)) {
+        if (className == null || loader == null || isJdkOrShaded(className) || !mentionsAnyName(classFile)) {
             return null;
         }
         // Reading the cache is the agent's own I/O, even when an event loop loads the class.
         ThreadState state = Probe.allow();
         try {
+            if (!constantPoolRefersToAnyTarget(classFile)) {
+                return null;
+            }
             byte[] rewritten = cache.transformed(className, classBeingRedefined, plan, classFile, () -> rewrite(classFile));
             if (rewritten != null) {
                 this.rewritten.add(className);
@@ -112,9 +115,10 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
      * cache is read or a loaded class is retransformed for nothing: many classes say "wait" without calling it.
      */
     boolean refersToAnyTarget(byte[] classFile) {
-        if (!mentionsAnyName(classFile)) {
-            return false;
-        }
+        return mentionsAnyName(classFile) && constantPoolRefersToAnyTarget(classFile);
+    }
+
+    private boolean constantPoolRefersToAnyTarget(byte[] classFile) {
         ClassReader reader = OpenedClassReader.of(classFile);
         char[] buffer = new char[reader.getMaxStringLength()];
         for (int entry = 1; entry < reader.getItemCount(); entry++) {

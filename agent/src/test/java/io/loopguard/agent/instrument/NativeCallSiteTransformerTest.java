@@ -1,10 +1,15 @@
 package io.loopguard.agent.instrument;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +18,9 @@ class NativeCallSiteTransformerTest {
             "java/lang/Thread", "sleep", "(J)V", false, 3);
     private static final NativeCallSiteTransformer.Target WAIT = new NativeCallSiteTransformer.Target(
             "java/lang/Object", "wait", "(J)V", true, 4);
+    private final List<String> problems = new ArrayList<>();
     private final NativeCallSiteTransformer transformer = new NativeCallSiteTransformer(
-            Map.of(SLEEP.key(), SLEEP, WAIT.key(), WAIT), ClassCache.OFF, problem -> { });
+            Map.of(SLEEP.key(), SLEEP, WAIT.key(), WAIT), ClassCache.OFF, problems::add);
 
     static final class CallsThreadSleep {
         void pause() throws InterruptedException {
@@ -55,6 +61,15 @@ class NativeCallSiteTransformerTest {
     @Test
     void aClassThatOnlyMentionsTheNamesDoesNot() throws IOException {
         assertFalse(transformer.refersToAnyTarget(classFile(OnlyMentionsTheNames.class)));
+    }
+
+    @Test
+    void aClassFileItCannotReadIsLeftAsItIsAndSaidSo() {
+        byte[] broken = "not a class file, though it says sleep".getBytes(StandardCharsets.UTF_8);
+        assertNull(transformer.transform(getClass().getClassLoader(), "com/acme/Broken", null, null, broken));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("could not probe calls to native blocking methods in com.acme.Broken"),
+                problems.toString());
     }
 
     private static byte[] classFile(Class<?> type) throws IOException {
