@@ -8,7 +8,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -33,6 +35,8 @@ final class JvmPauses {
     private final Deque<Pause> pauses = new ArrayDeque<>();
     private final NotificationListener listener = (notification, handback) -> collected(notification);
     private final List<NotificationEmitter> emitters = new ArrayList<>();
+    /** Per collector, the id of the last collection recorded: a notification and {@link #catchUp} may both bring it. */
+    private final Map<String, Long> lastRecorded = new HashMap<>();
     private long jvmStartNanos;
 
     /** How much of an interval the JVM was paused or starved, and the main cause: gc, else jvm, else cpu. */
@@ -70,7 +74,32 @@ final class JvmPauses {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             return;
         }
-        GcInfo gc = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                (CompositeData) notification.getUserData());
+        collected(info.getGcName(), info.getGcInfo());
+    }
+
+    /**
+     * Records the last collection of each collector whose notification has not arrived yet: the JVM sends them
+     * from a thread of its own after the pause, which on a busy machine can be later than a stall is judged.
+     */
+    void catchUp() {
+        for (NotificationEmitter emitter : emitters) {
+            if (emitter instanceof com.sun.management.GarbageCollectorMXBean collector) {
+                GcInfo last = collector.getLastGcInfo();
+                if (last != null) {
+                    collected(collector.getName(), last);
+                }
+            }
+        }
+    }
+
+    private synchronized void collected(String collector, GcInfo gc) {
+        Long recorded = lastRecorded.get(collector);
+        if (recorded != null && recorded >= gc.getId()) {
+            return;
+        }
+        lastRecorded.put(collector, gc.getId());
         add(new Pause(jvmStartNanos + TimeUnit.MILLISECONDS.toNanos(gc.getStartTime()),
                 jvmStartNanos + TimeUnit.MILLISECONDS.toNanos(gc.getEndTime()), GC));
     }

@@ -93,17 +93,22 @@ final class StallWatch {
         }
     }
 
-    /** Reports stalls that ended a little while ago, once GC notifications for their time have arrived. */
+    /** Reports stalls that ended a little while ago, with the collections of their time: notified, or read when late. */
     void settle(long now) {
         if (settling.isEmpty()) {
             return;
         }
+        boolean caughtUp = false;
         for (Iterator<EndedStall> it = settling.iterator(); it.hasNext(); ) {
             EndedStall ended = it.next();
             if (now - ended.noticedAt < SETTLE_NANOS) {
                 continue;
             }
             it.remove();
+            if (!caughtUp) {
+                pauses.catchUp();
+                caughtUp = true;
+            }
             StuckTask stuck = ended.stuck;
             if (stuck.suspended) {
                 continue; // stopped in a debugger: said once, not reported

@@ -2,6 +2,7 @@ package io.loopguard.agent.watchdog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** How much of a task's time the JVM stood still or the machine was overloaded, each moment counted once. */
@@ -30,5 +31,22 @@ class JvmPausesTest {
 
         assertEquals(new JvmPauses.Overlap(100, JvmPauses.CPU), pauses.overlap(0, 300, true));
         assertEquals(new JvmPauses.Overlap(0, JvmPauses.CPU), pauses.overlap(0, 300, false));
+    }
+
+    @Test
+    void aCollectionWhoseNotificationIsLateIsStillSeen() {
+        pauses.listenToGarbageCollection();
+        try {
+            // Holding the monitor keeps the JVM's notification from being recorded, as on a busy machine.
+            synchronized (pauses) {
+                long before = System.nanoTime();
+                System.gc();
+                pauses.catchUp();
+                long margin = TimeUnit.SECONDS.toNanos(1);
+                assertEquals(JvmPauses.GC, pauses.overlap(before - margin, System.nanoTime() + margin, false).kind());
+            }
+        } finally {
+            pauses.stopListening();
+        }
     }
 }
