@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * The stderr lines for event-loop stalls: the first stall at each place in full while it is stuck, one
  * line when it ends, both numbered alike; later stalls there only counted, and listed in the summary at
- * exit. Stalls that were JVM pauses or class loading at start-up are said once, then only counted; while
- * classes are loading, or the thread waits for a lock (a blocking call reported when the wait ends), the
- * alarm waits for the verdict. A stall inside a blocking call already reported is that call's: one line.
+ * exit. Stalls that were class loading at start-up, a garbage collection, another JVM pause or a lack of CPU
+ * are said once per cause, then only counted; while classes are loading, or the thread waits for a lock (a
+ * blocking call reported when the wait ends), the alarm waits for the verdict. A stall inside a blocking call
+ * already reported is that call's: one line.
  */
 final class StallConsoleLines {
     private static final int STACK_LINES = 40;
@@ -26,7 +27,8 @@ final class StallConsoleLines {
     /** The stalls whose alarm was printed, by {@link Stall#id()}, until their verdict. */
     private final Set<Long> alarmed = new HashSet<>();
     private final Set<String> blockingCallsShown = new HashSet<>();
-    private boolean pauseShown;
+    /** The causes of stalls that were not the task's (gc, jvm, cpu) already said once each. */
+    private final Set<String> pausesShown = new HashSet<>();
     private boolean warmupShown;
 
     StallConsoleLines(PrintStream err) {
@@ -67,10 +69,9 @@ final class StallConsoleLines {
         }
         if (stall.pause() != null) {
             count("(not the task: " + stall.pause() + ")", stall);
-            if (!pauseShown) {
-                pauseShown = true;
-                err.println(ended(detection) + "\n    (stalls caused by JVM pauses or a lack of CPU are not shown"
-                        + " here again, only counted in the summary and written to the events file)");
+            if (pausesShown.add(stall.pause())) {
+                err.println(ended(detection) + "\n    (later stalls with this cause are not shown here, only counted"
+                        + " in the summary and written to the events file)");
             }
             return;
         }
