@@ -1,20 +1,13 @@
 package io.loopguard.scenarios;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,7 +48,7 @@ public final class BlockingHandlerUnderFlightRecorder {
             loopguardEvents.startAsync();
             String loop = group.next().submit(() -> Thread.currentThread().getName()).get();
             await(firstDelay, "io.loopguard.LoopDelay event (Loopguard's events on)");
-            request(group, new BlockingHandler());
+            LoopbackServer.askOnce(group, new BlockingHandler());
             await(blockingCall, "io.loopguard.BlockingCall event");
             await(stall, "io.loopguard.Stall event of the handler's task, ended");
             System.out.println("RESULT " + loop);
@@ -86,22 +79,6 @@ public final class BlockingHandlerUnderFlightRecorder {
         }
         if (sink == 42) {
             System.out.println();
-        }
-    }
-
-    private static void request(EventLoopGroup group, ChannelHandler handler) throws Exception {
-        Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(handler).bind("127.0.0.1", 0).sync().channel();
-        try (Socket client = new Socket()) {
-            client.connect((InetSocketAddress) server.localAddress(), 5_000);
-            client.setSoTimeout(60_000);
-            OutputStream out = client.getOutputStream();
-            out.write('?');
-            out.flush();
-            InputStream in = client.getInputStream();
-            System.out.println("REPLY " + (char) in.read());
-        } finally {
-            server.close().sync();
         }
     }
 

@@ -1,15 +1,11 @@
 package io.loopguard.scenarios;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.string.StringDecoder;
 import io.netty.handler.codec.string.StringEncoder;
@@ -17,7 +13,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,16 +37,10 @@ public final class BlockingLineServer {
         Path dir = Path.of(args[0]);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new LineBasedFrameDecoder(80),
-                                    new StringDecoder(StandardCharsets.US_ASCII),
-                                    new StringEncoder(StandardCharsets.US_ASCII), new BlockingHandler());
-                        }
-                    }).bind("127.0.0.1", 0).sync().channel();
-            try (Socket client = new Socket("127.0.0.1", ((InetSocketAddress) server.localAddress()).getPort());
+            Channel server = LoopbackServer.start(group, pipeline -> pipeline.addLast(new LineBasedFrameDecoder(80),
+                    new StringDecoder(StandardCharsets.US_ASCII), new StringEncoder(StandardCharsets.US_ASCII),
+                    new BlockingHandler()));
+            try (Socket client = new Socket("127.0.0.1", LoopbackServer.port(server));
                  Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII);
                  BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
                          StandardCharsets.US_ASCII))) {

@@ -1,27 +1,20 @@
 package io.loopguard.scenarios;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,15 +33,8 @@ public final class HealthyHttpServer {
         long millis = Long.parseLong(args[1]);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65_536),
-                                    new Answer());
-                        }
-                    }).bind("127.0.0.1", 0).sync().channel();
-            URL url = new URL("http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort() + "/");
+            Channel server = LoopbackServer.startHttp(group, Answer::new);
+            URL url = new URL("http://127.0.0.1:" + LoopbackServer.port(server) + "/");
             AtomicLong requests = new AtomicLong();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
             List<Thread> threads = new ArrayList<>();

@@ -1,9 +1,7 @@
 package io.loopguard.scenarios;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -11,11 +9,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,10 +36,10 @@ public final class StallsOnEventLoop {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         try {
             switch (args[0]) {
-                case "cpu-in-handler" -> requestTo(group, new CpuHoggingHandler());
+                case "cpu-in-handler" -> LoopbackServer.askOnce(group, new CpuHoggingHandler());
                 case "lock-in-handler" -> lockHeldElsewhere(group);
-                case "sleep-in-handler" -> requestTo(group, new SleepingHandler());
-                case "initializer-in-handler" -> requestTo(group, new InitializingHandler());
+                case "sleep-in-handler" -> LoopbackServer.askOnce(group, new SleepingHandler());
+                case "initializer-in-handler" -> LoopbackServer.askOnce(group, new InitializingHandler());
                 case "tiny-tasks" -> tinyTasks(group.next(), 2_000);
                 case "delay" -> delay(group);
                 case "breakpoint-in-task" -> System.out.println("RESULT " + group.next().submit(() -> {
@@ -103,25 +96,8 @@ public final class StallsOnEventLoop {
         }, "lock-holder");
         holder.start();
         held.await();
-        requestTo(group, new LockingHandler());
+        LoopbackServer.askOnce(group, new LockingHandler());
         holder.join();
-    }
-
-    /** Starts a server with {@code handler} on a loopback port and makes one request and waits for the reply. */
-    private static void requestTo(EventLoopGroup group, ChannelHandler handler) throws Exception {
-        Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(handler).bind("127.0.0.1", 0).sync().channel();
-        try (Socket client = new Socket()) {
-            client.connect((InetSocketAddress) server.localAddress(), 5_000);
-            client.setSoTimeout(10_000);
-            OutputStream out = client.getOutputStream();
-            out.write('?');
-            out.flush();
-            InputStream in = client.getInputStream();
-            System.out.println("REPLY " + (char) in.read());
-        } finally {
-            server.close().sync();
-        }
     }
 
     private static void tinyTasks(EventLoop loop, long millis) throws InterruptedException {
