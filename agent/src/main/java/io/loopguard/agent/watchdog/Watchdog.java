@@ -142,8 +142,9 @@ public final class Watchdog {
                 loop.updateUtilization(now);
             }
             if (thresholdNanos > 0) {
-                stalls.watch(loop, now);
+                // Noted first: a task the watchdog, woken late, first sees already stuck needs its start's CPU time.
                 loop.noteRunningTask(now);
+                stalls.watch(loop, now);
                 sleep = Math.min(sleep, untilNextLook(loop, now));
             }
             if (loop.recordFinishedLongTask() && thresholdNanos > 0) {
