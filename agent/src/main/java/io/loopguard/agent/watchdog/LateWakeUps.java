@@ -16,26 +16,24 @@ final class LateWakeUps {
     /** Waking up this much late while loops ran means this thread waited for a CPU: the machine is overloaded. */
     private static final long OVERLOADED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
-    private final long tickNanos;
     private final JvmPauses pauses;
     private final ThreadMXBean threads;
     private long lastTick;
 
-    LateWakeUps(long tickNanos, JvmPauses pauses, ThreadMXBean threads, long now) {
-        this.tickNanos = tickNanos;
+    LateWakeUps(JvmPauses pauses, ThreadMXBean threads, long now) {
         this.pauses = pauses;
         this.threads = threads;
         this.lastTick = now;
     }
 
-    /** Called on every tick, {@code now} being when the watchdog woke up. */
-    void tick(long now, List<WatchedLoop> loops) {
+    /** Called on every tick, {@code now} being when the watchdog woke up after asking to sleep {@code askedNanos}. */
+    void tick(long now, long askedNanos, List<WatchedLoop> loops) {
         long interval = now - lastTick;
-        String kind = verdict(interval - tickNanos, loopsRanMeanwhile(loops, interval));
+        String kind = verdict(interval - askedNanos, loopsRanMeanwhile(loops, interval));
         if (JvmPauses.JVM.equals(kind)) {
-            pauses.stopped(lastTick + tickNanos, now);
+            pauses.stopped(lastTick + askedNanos, now);
         } else if (JvmPauses.CPU.equals(kind)) {
-            pauses.overloaded(lastTick + tickNanos, now);
+            pauses.overloaded(lastTick + askedNanos, now);
         }
         lastTick = now;
     }

@@ -12,19 +12,26 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * The agent thread that looks at every event loop every 10 ms and has each part do its share:
- * {@link LateWakeUps} (when the JVM stood still), {@link DelayProbe} and {@link WatchedLoop} (delay,
- * utilisation), {@link StallWatch} (stuck tasks). It never blocks a loop: it only reads the loops'
- * clocks, samples their stacks and puts probe tasks on them.
+ * The agent thread that looks at every event loop and has each part do its share: {@link LateWakeUps}
+ * (when the JVM stood still), {@link DelayProbe} and {@link WatchedLoop} (delay, utilisation),
+ * {@link StallWatch} (stuck tasks). It never blocks a loop: it only reads the loops' clocks, samples their
+ * stacks and arms a delay timer on each.
+ *
+ * <p>It sleeps as long as it can, since each wake-up takes a CPU from the loops on a small machine: every
+ * 10 ms while a task is stuck (a stack sample each time), else until the running task that started first
+ * would cross the threshold, at most 100 ms (nor longer than the threshold), so that any task that may
+ * cross it is seen running before it does.
  */
 public final class Watchdog {
+    /** The sleep while a task is stuck: one stack sample per tick. */
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /** While no event loop has started there is nothing to watch: a JVM without loops pays 10 wake-ups a second, not 100. */
-    private static final long IDLE_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The longest sleep: the loops' delay samples are collected, and the JVM's pauses told, at least this often. */
+    private static final long QUIET_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long UTILIZATION_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long UNTIMED_LONG_TASK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final long thresholdNanos;
+    private final long longestSleepNanos;
     private final Consumer<String> notices;
     private final WatchedLoops loops = new WatchedLoops();
     private final JvmPauses pauses = new JvmPauses();
@@ -41,6 +48,7 @@ public final class Watchdog {
      */
     public Watchdog(Duration threshold, Consumer<String> notices) {
         this.thresholdNanos = threshold == null ? -1 : threshold.toNanos();
+        this.longestSleepNanos = threshold == null ? QUIET_TICK_NANOS : Math.min(QUIET_TICK_NANOS, thresholdNanos);
         this.notices = notices;
         this.thread = new AgentThread("loopguard-watchdog", this::run);
         LoopClock.recordTasksFrom(threshold == null ? UNTIMED_LONG_TASK_NANOS : thresholdNanos);
@@ -69,7 +77,7 @@ public final class Watchdog {
             // Loaded here, not in premain, so the application's start is not slowed by java.management.
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             pauses.listenToGarbageCollection();
-            lateWakeUps = new LateWakeUps(TICK_NANOS, pauses, threads, System.nanoTime());
+            lateWakeUps = new LateWakeUps(pauses, threads, System.nanoTime());
             stalls = new StallWatch(thresholdNanos, pauses, threads, delivery, notices, loops.stallListeners());
             watch();
         } catch (RuntimeException | LinkageError problem) {
@@ -93,31 +101,35 @@ public final class Watchdog {
         pauses.stopListening();
         synchronized (this) {
             loops.addStarted(System.nanoTime());
+            loops.all().forEach(loop -> loop.probe.stop());
             loops.all().stream().filter(loop -> !loop.clock.stopped()).forEach(loop -> LoopClock.watchAgain(loop.clock));
         }
     }
 
     private void watch() {
         long lastWindow = System.nanoTime();
+        long sleep = longestSleepNanos;
         while (!stopping) {
             boolean idle = loops.all().isEmpty();
-            LockSupport.parkNanos(this, idle ? IDLE_TICK_NANOS : TICK_NANOS);
+            LockSupport.parkNanos(this, sleep);
             long now = System.nanoTime();
             if (idle) {
                 lateWakeUps.restart(now); // a pause with no loop to stall explains nothing
             } else {
-                lateWakeUps.tick(now, loops.all());
+                lateWakeUps.tick(now, sleep, loops.all());
             }
             boolean newWindow = now - lastWindow >= UTILIZATION_WINDOW_NANOS;
             if (newWindow) {
                 lastWindow = now;
             }
-            tick(now, newWindow);
+            sleep = tick(now, newWindow);
         }
     }
 
-    private synchronized void tick(long now, boolean newWindow) {
+    /** Looks at every loop; returns how long to sleep before the next look. */
+    private synchronized long tick(long now, boolean newWindow) {
         loops.addStarted(now);
+        long sleep = longestSleepNanos;
         for (WatchedLoop loop : loops.all()) {
             if (loop.clock.stopped()) {
                 if (loop.stuck != null) {
@@ -125,16 +137,15 @@ public final class Watchdog {
                 }
                 continue;
             }
-            long delay = loop.probe.sendNext();
-            if (delay >= 0) {
-                loop.recordDelay(delay);
-            }
+            loop.collectDelays();
             if (newWindow) {
                 loop.updateUtilization(now);
             }
             if (thresholdNanos > 0) {
+                // Noted first: a task the watchdog, woken late, first sees already stuck needs its start's CPU time.
+                loop.noteRunningTask(now);
                 stalls.watch(loop, now);
-                loop.noteRunningTask();
+                sleep = Math.min(sleep, untilNextLook(loop, now));
             }
             if (loop.recordFinishedLongTask() && thresholdNanos > 0) {
                 stalls.finishedUnseen(loop, now);
@@ -144,6 +155,16 @@ public final class Watchdog {
         if (newWindow) {
             loops.forgetOldStopped();
         }
+        return Math.max(TICK_NANOS, sleep);
+    }
+
+    /** How long this loop can go unwatched: a tick while its task is stuck, else until its task would cross the threshold. */
+    private long untilNextLook(WatchedLoop loop, long now) {
+        if (loop.stuck != null) {
+            return TICK_NANOS;
+        }
+        long start = loop.clock.taskStart();
+        return start == 0 ? longestSleepNanos : start + thresholdNanos - now;
     }
 
     @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+

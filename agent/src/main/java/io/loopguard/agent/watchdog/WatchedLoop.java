@@ -12,13 +12,18 @@ final class WatchedLoop {
     final LoopClock clock;
     final DelayProbe probe;
     private final LongConsumer onDelay;
+    /** {@link #recordDelay}, made once. */
+    private final LongConsumer delayRecorder;
     /** The task currently stuck longer than the threshold, or {@code null}; only the watchdog thread touches it. */
     StuckTask stuck;
     /** The loop thread's CPU time at the last watchdog tick, or {@code -1}; only the watchdog thread touches it. */
     long cpuNanos = -1;
-    /** The start of the task the last tick saw running, and the thread's CPU time at the tick that first saw it. */
+    /** The start of the task the last tick saw running, and the thread's CPU time when it started (estimated). */
     private long seenTaskStart;
     private long cpuAtSeenTaskStart = -1;
+    /** The thread's CPU time at the last tick (or {@code -1}), and its time in tasks until then. */
+    private long cpuAtLastLook = -1;
+    private long busyAtLastLook;
     /** The last long task seen finished; only the watchdog thread touches these. */
     long finishedLongTaskStart;
     long finishedLongTaskNanos;
@@ -36,9 +41,16 @@ final class WatchedLoop {
         this.clock = clock;
         this.onDelay = onDelay;
         this.probe = new DelayProbe(clock.loop());
+        this.delayRecorder = this::recordDelay;
         this.windowStart = now;
         this.windowBusy = busyUntil(now);
         this.finishedLongTaskStart = clock.lastLongTaskStart();
+        probe.start();
+    }
+
+    /** Records the delays the loop's probe measured since the last call. */
+    void collectDelays() {
+        probe.collect(delayRecorder);
     }
 
     /** Time spent in tasks since the loop started, the running task's part included. */
@@ -75,13 +87,28 @@ final class WatchedLoop {
         return clock.lastLongTaskStart() == start && took > 0 ? took : -1;
     }
 
-    /** Notes the running task on every tick, so that a stuck task's CPU time can be told later. */
-    void noteRunningTask() {
-        long start = clock.taskStart();
+    /**
+     * Notes the running task on every tick, so that a stuck task's CPU time can be told later. A task first
+     * seen now started after the last tick, which may be 100 ms ago: the thread's CPU time at its start is
+     * taken as the last tick's plus the time the tasks that finished in between took. That is their wall
+     * time, at least their CPU time, so the CPU time the task used is rather under- than overestimated and
+     * a task that waited for a CPU is not blamed for it (the loop's CPU time outside tasks, its selector's,
+     * is left out: microseconds).
+     */
+    void noteRunningTask(long now) {
+        long start;
+        long finished;
+        do {
+            start = clock.taskStart();
+            finished = clock.busyNanos();
+        } while (start != clock.taskStart());
         if (start != seenTaskStart) {
             seenTaskStart = start;
-            cpuAtSeenTaskStart = cpuNanos;
+            cpuAtSeenTaskStart = cpuAtLastLook < 0 || cpuNanos < 0 ? cpuNanos
+                    : Math.min(cpuNanos, cpuAtLastLook + Math.max(0, finished - busyAtLastLook));
         }
+        cpuAtLastLook = cpuNanos;
+        busyAtLastLook = finished + (start != 0 ? Math.max(0, now - start) : 0);
     }
 
     /** The thread's CPU time when the task that started at {@code start} was first seen, or {@code -1}. */

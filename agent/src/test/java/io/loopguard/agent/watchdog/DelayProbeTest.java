@@ -1,0 +1,91 @@
+package io.loopguard.agent.watchdog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The delay timer re-arms itself on the loop, shows a task that held the loop, and stops when told. */
+class DelayProbeTest {
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void shutDown() {
+        loop.shutdownNow();
+    }
+
+    @Test
+    void samplesEveryTenMillisecondsWithoutTheWatchdog() throws Exception {
+        DelayProbe probe = new DelayProbe(loop);
+        probe.start();
+        Thread.sleep(500);
+
+        List<Long> delays = collect(probe);
+        assertTrue(delays.size() >= 5, "re-armed by the loop itself: " + delays.size() + " samples in 500 ms");
+        assertTrue(collect(probe).size() <= 2, "each sample is collected once");
+    }
+
+    @Test
+    void aTaskThatHoldsTheLoopShowsAsTheNextSamplesDelay() throws Exception {
+        DelayProbe probe = new DelayProbe(loop);
+        probe.start();
+        Thread.sleep(50);
+        loop.submit(() -> sleep(150)).get();
+        Thread.sleep(50);
+
+        long max = collect(probe).stream().mapToLong(Long::longValue).max().orElse(-1);
+        assertTrue(max >= TimeUnit.MILLISECONDS.toNanos(100), "the timer due during the 150 ms task ran "
+                + TimeUnit.NANOSECONDS.toMillis(max) + " ms late");
+    }
+
+    @Test
+    void keepsTheNewestSamplesWhenCollectedLate() throws Exception {
+        DelayProbe probe = new DelayProbe(loop);
+        probe.start();
+        Thread.sleep(1_000);
+
+        List<Long> delays = collect(probe);
+        assertTrue(delays.size() <= 64 && delays.size() >= 10, delays.size() + " samples");
+    }
+
+    @Test
+    void stopsReArmingWhenStopped() throws Exception {
+        DelayProbe probe = new DelayProbe(loop);
+        probe.start();
+        Thread.sleep(50);
+        probe.stop();
+        Thread.sleep(30); // a timer armed before the stop may still fire once
+        collect(probe);
+        Thread.sleep(100);
+
+        assertEquals(List.of(), collect(probe));
+    }
+
+    @Test
+    void aLoopThatCannotScheduleIsNotProbed() {
+        DelayProbe probe = new DelayProbe(null);
+        probe.start();
+
+        assertEquals(List.of(), collect(probe));
+    }
+
+    private static List<Long> collect(DelayProbe probe) {
+        List<Long> delays = new ArrayList<>();
+        probe.collect(delays::add);
+        return delays;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
