@@ -178,10 +178,15 @@ class StallWatchdogIT {
         Matcher healthyLoop = loopSummary(run, healthy.group(1));
         double stalledMax = Double.parseDouble(stalledLoop.group(4));
         double healthyP99 = Double.parseDouble(healthyLoop.group(3));
+        Matcher lateness = Pattern.compile("LATENESS (\\d+)").matcher(run.stdout());
+        assertTrue(lateness.find(), run.toString());
+        double machineLatenessMillis = Long.parseLong(lateness.group(1)) / 1e6;
         assertTrue(stalledMax >= injectedMillis, "max delay " + stalledMax + " ms < the injected stall "
                 + injectedMillis + " ms\n" + run.stderr());
-        assertTrue(healthyP99 * 2 < stalledMax && healthyP99 < THRESHOLD_MILLIS,
-                "the healthy loop's p99 is far below the stall and the threshold\n" + run.stderr());
+        // A loaded machine wakes every thread late, a healthy loop's probe too: by as much as a plain thread.
+        assertTrue(healthyP99 * 2 < stalledMax && healthyP99 < THRESHOLD_MILLIS + machineLatenessMillis,
+                "the healthy loop's p99 is far below the stall, and below the threshold but for the machine's own"
+                + " lateness (" + machineLatenessMillis + " ms)\n" + run.stderr());
         assertTrue(Long.parseLong(healthyLoop.group(5)) > 10, "probed repeatedly\n" + run.stderr());
         assertTrue(Double.parseDouble(stalledLoop.group(6)) > 0, "the stalled loop was busy\n" + run.stderr());
     }

@@ -114,15 +114,32 @@ public final class StallsOnEventLoop {
         }
     }
 
+    /**
+     * One loop stalled by a 400 ms task, one healthy; meanwhile a plain thread measures how late the machine wakes
+     * a thread that sleeps 10 ms, as the loops' delay probes do ({@code LATENESS <max nanos>}): on a loaded machine
+     * a healthy loop is late by that much too.
+     */
     private static void delay(EventLoopGroup group) throws Exception {
+        AtomicLong latenessMax = new AtomicLong();
+        Thread reference = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long start = System.nanoTime();
+                sleepMillis(10);
+                latenessMax.accumulateAndGet(System.nanoTime() - start - TimeUnit.MILLISECONDS.toNanos(10), Math::max);
+            }
+        }, "lateness-reference");
+        reference.setDaemon(true);
+        reference.start();
         EventLoop stalled = group.next();
         EventLoop healthy = group.next();
         System.out.println("HEALTHY " + healthy.submit(() -> Thread.currentThread().getName()).get());
         Thread.sleep(500); // let the watchdog probe both loops for a while first
         String name = stalled.submit(() -> Thread.currentThread().getName()).get();
-        long took = stalled.submit(() -> burnCpu(200)).get();
+        long took = stalled.submit(() -> burnCpu(400)).get();
         System.out.println("STALLED " + name + " " + took);
         Thread.sleep(1_500);
+        reference.interrupt();
+        System.out.println("LATENESS " + latenessMax.get());
     }
 
     @ChannelHandler.Sharable
