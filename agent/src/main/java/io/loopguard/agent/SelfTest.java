@@ -1,6 +1,7 @@
 package io.loopguard.agent;
 
 import io.loopguard.agent.catalog.BlockingOperation;
+import io.loopguard.agent.catalog.Exercises;
 import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.config.Options;
 import io.loopguard.agent.detect.Detector;
@@ -110,7 +111,7 @@ final class SelfTest {
     private static Thread exercise(SelfTestCanary canary, BlockingOperation operation) {
         Thread thread = canary.newThread(() -> {
             try {
-                operation.exercise().run();
+                Exercises.run(operation.name());
             } catch (Throwable expected) {
                 // A working probe throws here; anything else means it did not fire, which hasFired tells.
             }

@@ -2,7 +2,7 @@ package io.loopguard.agent.instrument;
 
 import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.catalog.BlocksWhen;
-import io.loopguard.agent.catalog.Catalog;
+import io.loopguard.agent.catalog.Exercises;
 import io.loopguard.agent.common.ClassOrigin;
 import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.frameworks.FrameworkDescription;
@@ -109,7 +109,7 @@ public final class Instrumenter {
         if (!nativeTargets.isEmpty()) {
             nativeTransformer = new NativeCallSiteTransformer(Map.copyOf(nativeTargets), cache, problems);
             instrumentation.addTransformer(nativeTransformer, true);
-            toRetransform.add(Catalog.class); // its self-test calls must be probed like the application's
+            toRetransform.add(Exercises.class); // the self-test's calls must be probed like the application's
         }
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             boolean named = adviceTransformer.mayAdvise(loaded.getName());
