@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Proves at start-up that every probe fires on this JDK: each operation's exercise runs on a canary
@@ -123,8 +122,12 @@ final class SelfTest {
     /** @param outputs where detections and meters go, as far as is known when this is printed */
     String describe(Options options, List<String> outputs) {
         String jdk = "JDK " + Runtime.version().feature();
-        String settings = "mode=" + options.mode() + outputs.stream().map(output -> ", " + output).collect(Collectors.joining())
-                + ", stall-threshold=" + (options.stallThreshold() != null ? options.stallThreshold().toMillis() + "ms" : "off");
+        StringBuilder settings = new StringBuilder("mode=").append(options.mode());
+        for (String output : outputs) {
+            settings.append(", ").append(output);
+        }
+        settings.append(", stall-threshold=")
+                .append(options.stallThreshold() != null ? options.stallThreshold().toMillis() + "ms" : "off");
         if (notProbed.isEmpty()) {
             return "loopguard: active on " + jdk + ", " + operations + " operations probed, " + settings;
         }

@@ -63,8 +63,10 @@ public final class Instrumenter {
 
     /** Inlines {@code advice}, which calls only the bootstrap {@code Probe}, into every overload of {@code methods} with a body. */
     private void advise(Class<?> advice, List<MethodRef> methods) {
-        methods.forEach(method -> plan(method.internalClassName(), new PlannedAdvice(advice,
-                List.of(method.methodName()), PlannedAdvice.ANY_PARAMETERS, PlannedAdvice.NO_OPERATION)));
+        for (MethodRef method : methods) {
+            plan(method.internalClassName(), new PlannedAdvice(advice, List.of(method.methodName()),
+                    PlannedAdvice.ANY_PARAMETERS, PlannedAdvice.NO_OPERATION));
+        }
     }
 
     /**
@@ -84,18 +86,25 @@ public final class Instrumenter {
         }
         advise(DesignationAdvice.class, frameworks.designatingWhileRunning());
         advise(AllowanceAdvice.class, frameworks.allowedMethods());
-        AllowRuleUse.reset(allowRules.keySet().stream().mapToInt(rule -> rule + 1).max().orElse(0));
-        allowRules.forEach((rule, method) -> plan(method.internalClassName(), new PlannedAdvice(AllowRuleAdvice.class,
-                List.of(method.methodName()), PlannedAdvice.ANY_PARAMETERS, rule)));
+        int rules = 0;
+        for (Map.Entry<Integer, MethodRef> rule : allowRules.entrySet()) {
+            rules = Math.max(rules, rule.getKey() + 1);
+            plan(rule.getValue().internalClassName(), new PlannedAdvice(AllowRuleAdvice.class,
+                    List.of(rule.getValue().methodName()), PlannedAdvice.ANY_PARAMETERS, rule.getKey()));
+        }
+        AllowRuleUse.reset(rules);
         advise(PermanentDesignationAdvice.class, frameworks.nonBlockingAfter());
-        advise(TaskDesignationAdvice.class, frameworks.perTask().stream().map(TaskRunner::taskMethod).toList());
+        List<MethodRef> taskMethods = new ArrayList<>();
+        for (TaskRunner runner : frameworks.perTask()) {
+            taskMethods.add(runner.taskMethod());
+        }
+        advise(TaskDesignationAdvice.class, taskMethods);
         advise(ThreadRenameAdvice.class, List.of(THREAD_SET_NAME));
         Map<String, List<PlannedAdvice>> blockingMethods = new HashMap<>();
         for (int i = 0; i < frameworks.blockingMethods().size(); i++) {
             MethodRef method = frameworks.blockingMethods().get(i).method();
-            blockingMethods.computeIfAbsent(method.internalClassName(), name -> new ArrayList<>())
-                    .add(new PlannedAdvice(BlockingCallAdvice.class, List.of(method.methodName()),
-                            PlannedAdvice.ANY_PARAMETERS, operations.size() + i));
+            plan(blockingMethods, method.internalClassName(), new PlannedAdvice(BlockingCallAdvice.class,
+                    List.of(method.methodName()), PlannedAdvice.ANY_PARAMETERS, operations.size() + i));
         }
 
         // The classes are loaded first and retransformed after: a class loading through the transformer
@@ -180,7 +189,16 @@ public final class Instrumenter {
     }
 
     private void plan(String internalClassName, PlannedAdvice advice) {
-        advicesByClass.computeIfAbsent(internalClassName, name -> new ArrayList<>()).add(advice);
+        plan(advicesByClass, internalClassName, advice);
+    }
+
+    private static void plan(Map<String, List<PlannedAdvice>> advices, String internalClassName, PlannedAdvice advice) {
+        List<PlannedAdvice> ofClass = advices.get(internalClassName);
+        if (ofClass == null) {
+            ofClass = new ArrayList<>();
+            advices.put(internalClassName, ofClass);
+        }
+        ofClass.add(advice);
     }
 
     /**
@@ -223,7 +241,13 @@ public final class Instrumenter {
     }
 
     private void retransform() {
-        Class<?>[] classes = toRetransform.stream().filter(instrumentation::isModifiableClass).toArray(Class<?>[]::new);
+        List<Class<?>> modifiable = new ArrayList<>();
+        for (Class<?> type : toRetransform) {
+            if (instrumentation.isModifiableClass(type)) {
+                modifiable.add(type);
+            }
+        }
+        Class<?>[] classes = modifiable.toArray(new Class<?>[0]);
         try {
             instrumentation.retransformClasses(classes);
         } catch (Throwable batchFailed) {
