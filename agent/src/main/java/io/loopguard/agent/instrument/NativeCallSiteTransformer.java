@@ -36,6 +36,11 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
         String key() {
             return name + descriptor;
         }
+
+        /** For the cache key; not the record's own toString, whose first call spins method handles at start. */
+        String describe() {
+            return owner + "." + name + descriptor + (anyOwner ? " any owner " : " ") + operation;
+        }
     }
 
     private final Map<String, Target> targets;
@@ -53,7 +58,7 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
         List<String> described = new ArrayList<>();
         for (Target target : targets.values()) {
             names.add(target.name().getBytes(StandardCharsets.UTF_8));
-            described.add(target.toString());
+            described.add(target.describe());
         }
         Collections.sort(described);
         this.names = names.toArray(new byte[0][]);
