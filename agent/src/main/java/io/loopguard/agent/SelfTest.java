@@ -1,6 +1,7 @@
 package io.loopguard.agent;
 
 import io.loopguard.agent.catalog.BlockingOperation;
+import io.loopguard.agent.catalog.Exercises;
 import io.loopguard.agent.common.AgentThread;
 import io.loopguard.agent.config.Options;
 import io.loopguard.agent.detect.Detector;
@@ -18,11 +19,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Proves at start-up that every probe fires on this JDK: each operation's exercise runs on a canary
- * thread, where a working probe throws at once instead of blocking. A probe that did not take is
+ * thread (one for all while none gets stuck), where a working probe throws at once instead of blocking. A probe that did not take is
  * named in the start-up line instead of silently missing calls. It runs on an agent thread, so the
  * application starts meanwhile; a JVM that exits sooner waits for the verdict at exit.
  */
@@ -30,6 +30,8 @@ final class SelfTest {
     /** Generous: a working probe answers at once, and only a machine with no CPU to spare takes long. */
     private static final long EXERCISES_TIMEOUT_MILLIS = 10_000;
     private static final long VERDICT_AT_EXIT_MILLIS = 4_000;
+    /** No exercise ended for this long: the canary is taken as blocked in a probe that did not take. */
+    private static final long STUCK_MILLIS = 200;
 
     private final int operations;
     private final List<String> notProbed;
@@ -76,22 +78,16 @@ final class SelfTest {
     static SelfTest run(Detector detector, List<BlockingOperation> operations, BitSet probed) {
         SelfTestCanary canary = new SelfTestCanary();
         detector.useCanary(canary);
-        List<Thread> exercises = new ArrayList<>();
+        List<String> toExercise = new ArrayList<>();
         for (int id = 0; id < operations.size(); id++) {
             if (probed.get(id)) {
-                exercises.add(exercise(canary, operations.get(id)));
+                toExercise.add(operations.get(id).name());
             }
         }
         // Waiting for the canaries is the agent's own blocking, even on a thread the threads option names.
         ThreadState state = Probe.allow();
         try {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXERCISES_TIMEOUT_MILLIS);
-            for (Thread exercise : exercises) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left > 0) {
-                    exercise.join(left);
-                }
-            }
+            new Exercising(toExercise).onCanaries(canary, EXERCISES_TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -106,24 +102,68 @@ final class SelfTest {
         return new SelfTest(operations.size(), notProbed);
     }
 
-    /** All at once, each on its canary: a working probe ends its exercise at once, a broken one never does. */
-    private static Thread exercise(SelfTestCanary canary, BlockingOperation operation) {
-        Thread thread = canary.newThread(() -> {
-            try {
-                operation.exercise().run();
-            } catch (Throwable expected) {
-                // A working probe throws here; anything else means it did not fire, which hasFired tells.
+    /**
+     * The exercises one after the other on one canary thread: a working probe ends its exercise at once. One that
+     * did not take may leave its canary blocked for good; the exercises after it then go on on a new canary.
+     */
+    private static final class Exercising implements Runnable {
+        private final List<String> operations;
+        private int next; // guarded by this
+        private int finished; // guarded by this
+
+        Exercising(List<String> operations) {
+            this.operations = operations;
+        }
+
+        /** Runs every exercise on canaries and returns when all have ended, or after {@code timeoutMillis}. */
+        synchronized void onCanaries(SelfTestCanary canary, long timeoutMillis) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            canary.newThread(this).start();
+            while (finished < operations.size()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                int before = finished;
+                wait(Math.min(STUCK_MILLIS, left));
+                if (finished == before && next < operations.size()) {
+                    canary.newThread(this).start();
+                }
             }
-        });
-        thread.start();
-        return thread;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                String operation;
+                synchronized (this) {
+                    if (next == operations.size()) {
+                        return;
+                    }
+                    operation = operations.get(next++);
+                }
+                try {
+                    Exercises.run(operation);
+                } catch (Throwable expected) {
+                    // A working probe throws here; anything else means it did not fire, which hasFired tells.
+                }
+                synchronized (this) {
+                    finished++;
+                    notifyAll();
+                }
+            }
+        }
     }
 
     /** @param outputs where detections and meters go, as far as is known when this is printed */
     String describe(Options options, List<String> outputs) {
         String jdk = "JDK " + Runtime.version().feature();
-        String settings = "mode=" + options.mode() + outputs.stream().map(output -> ", " + output).collect(Collectors.joining())
-                + ", stall-threshold=" + (options.stallThreshold() != null ? options.stallThreshold().toMillis() + "ms" : "off");
+        StringBuilder settings = new StringBuilder("mode=").append(options.mode());
+        for (String output : outputs) {
+            settings.append(", ").append(output);
+        }
+        settings.append(", stall-threshold=")
+                .append(options.stallThreshold() != null ? options.stallThreshold().toMillis() + "ms" : "off");
         if (notProbed.isEmpty()) {
             return "loopguard: active on " + jdk + ", " + operations + " operations probed, " + settings;
         }

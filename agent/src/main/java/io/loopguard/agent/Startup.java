@@ -91,8 +91,13 @@ final class Startup {
         FrameworkDescription frameworks = Frameworks.load(ClassLoader.getSystemClassLoader(), problems);
         DesignatedThreads designated = new DesignatedThreads(options.threads(), frameworks, options.commonPool());
         // An accepted kind of operation is not probed at all: it costs nothing, and the self-test does not miss it.
-        List<BlockingOperation> operations = Catalog.OPERATIONS.stream()
-                .filter(operation -> !options.accept().contains(operation.remedy())).toList();
+        List<BlockingOperation> operations = new ArrayList<>();
+        for (BlockingOperation operation : Catalog.OPERATIONS) {
+            if (!options.accept().contains(operation.remedy())) {
+                operations.add(operation);
+            }
+        }
+        operations = List.copyOf(operations);
         Detector detector = new Detector(operations, frameworks.blockingMethods(), designated, options.mode(),
                 options.lockWaitThreshold(), meters::countBlockingCall, reporting::submit);
         Acceptance acceptance = Acceptance.of(options.allow(), options.allowPacks(), options.baseline(),

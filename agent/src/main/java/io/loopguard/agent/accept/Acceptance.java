@@ -36,7 +36,11 @@ public final class Acceptance {
     private Acceptance(List<AcceptRule> rules, List<AcceptRule> packRules, Path baseline, List<KnownFinding> known,
                        Path writeBaseline) {
         this.rules = rules;
-        this.matched = rules.stream().map(rule -> new AtomicBoolean()).toList();
+        List<AtomicBoolean> matched = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            matched.add(new AtomicBoolean());
+        }
+        this.matched = List.copyOf(matched);
         this.packRules = packRules;
         this.baseline = baseline;
         known.forEach(finding -> this.known.putIfAbsent(finding.key(), finding));
@@ -50,10 +54,14 @@ public final class Acceptance {
      */
     public static Acceptance of(List<AcceptRule> rules, List<String> packs, Path baseline, Path writeBaseline,
                                 Consumer<String> problems) {
-        List<AcceptRule> packRules = packs.stream().flatMap(pack -> AllowPacks.rules(pack).stream())
-                .map(AllowPacks.PackRule::rule).toList();
+        List<AcceptRule> packRules = new ArrayList<>();
+        for (String pack : packs) {
+            for (AllowPacks.PackRule rule : AllowPacks.rules(pack)) {
+                packRules.add(rule.rule());
+            }
+        }
         List<KnownFinding> known = baseline == null ? List.of() : BaselineFile.read(baseline, problems);
-        return new Acceptance(List.copyOf(rules), packRules, baseline, known, writeBaseline);
+        return new Acceptance(List.copyOf(rules), List.copyOf(packRules), baseline, known, writeBaseline);
     }
 
     /**

@@ -9,29 +9,20 @@ import java.util.List;
  *
  * @param name      the stable name reports and metrics use, e.g. {@code java.io.FileInputStream.read}
  * @param condition when a call to one of the methods counts as blocking
- * @param exercise  a call that reaches this probe at once; the start-up self-test runs it on a canary
- *                  thread, where a working probe throws instead of letting it block
  */
 public record BlockingOperation(String name, String className, List<String> methodNames, int parameterCount,
-                                BlocksWhen condition, Remedy remedy, Exercise exercise) {
+                                BlocksWhen condition, Remedy remedy) {
 
     public static final int ANY_PARAMETERS = -1;
 
     /** One method that always blocks, reported as {@code className.methodName}. */
-    public BlockingOperation(String className, String methodName, int parameterCount, Remedy remedy,
-                             Exercise exercise) {
+    public BlockingOperation(String className, String methodName, int parameterCount, Remedy remedy) {
         this(className + "." + methodName, className, List.of(methodName), parameterCount, BlocksWhen.ALWAYS,
-                remedy, exercise);
+                remedy);
     }
 
     /** Whether {@code method} ({@code java.io.FileInputStream.readAllBytes}) is one of the methods probed. */
     public boolean probes(String method) {
         return methodNames.stream().anyMatch(name -> method.equals(className + "." + name));
-    }
-
-    /** A call that makes this operation's probe fire. */
-    @FunctionalInterface
-    public interface Exercise {
-        void run() throws Exception;
     }
 }

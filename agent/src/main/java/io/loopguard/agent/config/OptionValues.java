@@ -20,6 +20,28 @@ final class OptionValues {
     private OptionValues() {
     }
 
+    /** The value of the option {@code key}; a list may leave out bad entries and name each in {@code leftOut}. */
+    static Object parse(String key, String value, Consumer<String> leftOut) {
+        return switch (key) {
+            case "mode" -> Mode.parse(value);
+            case "events", "baseline", "write-baseline", "config" -> path(value);
+            case "events-max-size" -> EventsMaxSize.parse(value);
+            case "events-follow-symlinks", "common-pool", "pinned", "show-options" -> bool(value);
+            case "threads" -> regex(value);
+            case "allow" -> rules(value, leftOut);
+            case "allow-packs" -> packs(value, leftOut);
+            case "accept" -> kinds(value, leftOut);
+            case "metrics-port" -> port(value);
+            case "metrics-host" -> value;
+            case "stall-threshold" -> StallThreshold.parse(value);
+            case "lock-wait-threshold" -> LockWaitThreshold.parse(value);
+            case "cache" -> cache(value);
+            case "otlp-endpoint" -> OtlpOptions.endpoint(value);
+            case "otlp-step" -> OtlpOptions.step(value);
+            default -> throw new IllegalStateException("no option " + key);
+        };
+    }
+
     static Path path(String value) {
         return Path.of(value);
     }

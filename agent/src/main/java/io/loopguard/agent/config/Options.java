@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
@@ -51,12 +52,60 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
     public String toString() {
         List<String> given = new ArrayList<>();
         for (Option<?> option : KnownOptions.ALL) {
-            String value = option.text().apply(this);
-            if (value != null && !value.equals(option.text().apply(DEFAULTS))) {
+            String value = option.text(this);
+            if (value != null && !value.equals(option.text(DEFAULTS))) {
                 given.add(option.key() + "=" + value);
             }
         }
         return String.join(",", given);
+    }
+
+    /** The value of the option {@code key} as {@code key=value} text, or {@code null} for none. */
+    String text(String key) {
+        return switch (key) {
+            case "mode" -> mode.toString();
+            case "events" -> text(events);
+            case "events-max-size" -> EventsMaxSize.text(eventsMaxSize);
+            case "events-follow-symlinks" -> String.valueOf(eventsFollowSymlinks);
+            case "threads" -> threads == null ? null : threads.pattern();
+            case "allow" -> allow.isEmpty() ? null : joined(allow, ";");
+            case "allow-packs" -> allowPacks.isEmpty() ? null : String.join(",", allowPacks);
+            case "baseline" -> text(baseline);
+            case "write-baseline" -> text(writeBaseline);
+            case "accept" -> accept.isEmpty() ? null : kinds(accept);
+            case "common-pool" -> String.valueOf(commonPool);
+            case "metrics-port" -> metricsPort == 0 ? null : String.valueOf(metricsPort);
+            case "metrics-host" -> metricsHost;
+            case "stall-threshold" -> stallThreshold == null ? "off" : stallThreshold.toMillis() + "ms";
+            case "lock-wait-threshold" -> lockWaitThreshold.toMillis() + "ms";
+            case "pinned" -> String.valueOf(pinned);
+            case "cache" -> cache;
+            case "config" -> text(config);
+            case "show-options" -> String.valueOf(showOptions);
+            case "otlp-endpoint" -> otlpEndpoint;
+            case "otlp-step" -> OtlpOptions.text(otlpStep);
+            default -> throw new IllegalStateException("no option " + key);
+        };
+    }
+
+    private static String text(Path path) {
+        return path == null ? null : path.toString();
+    }
+
+    private static String joined(List<?> values, String separator) {
+        StringJoiner joined = new StringJoiner(separator);
+        for (Object value : values) {
+            joined.add(value.toString());
+        }
+        return joined.toString();
+    }
+
+    private static String kinds(List<Remedy> remedies) {
+        StringJoiner kinds = new StringJoiner(";");
+        for (Remedy remedy : remedies) {
+            kinds.add(remedy.kind());
+        }
+        return kinds.toString();
     }
 
     /** Collects options while they are parsed, starting from the defaults: one field per option. */
@@ -84,7 +133,38 @@ public record Options(Mode mode, Path events, long eventsMaxSize, boolean events
         Duration otlpStep;
 
         Builder() {
-            KnownOptions.ALL.forEach(option -> option.setDefault(this));
+            for (Option<?> option : KnownOptions.ALL) {
+                option.setDefault(this);
+            }
+        }
+
+        /** Stores {@code value}, of the type the option {@code key} takes. */
+        @SuppressWarnings("unchecked")
+        void set(String key, Object value) {
+            switch (key) {
+                case "mode" -> mode = (Mode) value;
+                case "events" -> events = (Path) value;
+                case "events-max-size" -> eventsMaxSize = (Long) value;
+                case "events-follow-symlinks" -> eventsFollowSymlinks = (Boolean) value;
+                case "threads" -> threads = (Pattern) value;
+                case "allow" -> allow = (List<AcceptRule>) value;
+                case "allow-packs" -> allowPacks = (List<String>) value;
+                case "baseline" -> baseline = (Path) value;
+                case "write-baseline" -> writeBaseline = (Path) value;
+                case "accept" -> accept = (List<Remedy>) value;
+                case "common-pool" -> commonPool = (Boolean) value;
+                case "metrics-port" -> metricsPort = (Integer) value;
+                case "metrics-host" -> metricsHost = (String) value;
+                case "stall-threshold" -> stallThreshold = (Duration) value;
+                case "lock-wait-threshold" -> lockWaitThreshold = (Duration) value;
+                case "pinned" -> pinned = (Boolean) value;
+                case "cache" -> cache = (String) value;
+                case "config" -> config = (Path) value;
+                case "show-options" -> showOptions = (Boolean) value;
+                case "otlp-endpoint" -> otlpEndpoint = (String) value;
+                case "otlp-step" -> otlpStep = (Duration) value;
+                default -> throw new IllegalStateException("no option " + key);
+            }
         }
 
         Options build() {

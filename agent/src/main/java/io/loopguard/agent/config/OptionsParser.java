@@ -135,7 +135,7 @@ public final class OptionsParser {
         for (Option<?> option : KnownOptions.ALL) {
             Given value = given.get(option.key());
             if (value != null) {
-                lines.accept("option " + option.key() + "=" + option.text().apply(options) + " (from the "
+                lines.accept("option " + option.key() + "=" + option.text(options) + " (from the "
                         + describe(value) + ")");
             }
         }

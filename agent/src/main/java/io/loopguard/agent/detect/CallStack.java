@@ -39,6 +39,19 @@ record CallStack(List<StackTraceElement> elements, List<String> lines, String ca
         return of(new Frames(method, true, shown(trace.getStackTrace())));
     }
 
+    /**
+     * Whether the stack {@code of(trace, ...)} would give runs in a static initialiser, without rendering it: the
+     * self-test asks this for every operation at start-up.
+     */
+    static boolean inStaticInitializer(Throwable trace) {
+        for (StackTraceElement frame : shown(trace.getStackTrace())) {
+            if (frame.getMethodName().equals("<clinit>")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static CallStack of(Frames frames) {
         CallStack stack = RENDERED.get(frames);
         if (stack == null) {

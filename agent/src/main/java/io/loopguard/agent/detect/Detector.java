@@ -111,7 +111,7 @@ public final class Detector implements ProbeListener {
         SelfTestCanary current = canary;
         if (current != null && current.owns(Thread.currentThread())) {
             // The canary's probe throws; in a static initialiser that would break the class for good.
-            return stack(operationId, trace).inStaticInitializer() ? null : current.fired(operationId);
+            return CallStack.inStaticInitializer(trace) ? null : current.fired(operationId);
         }
         if (Thread.currentThread() instanceof AgentThread) {
             return null; // the agent's own threads may block, even when a run-time thread pattern names them

@@ -3,9 +3,7 @@ package io.loopguard.agent.frameworks;
 import io.loopguard.agent.common.MethodRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * What one framework, or all of them merged, told Loopguard through {@link io.loopguard.api.spi.Framework}; see
@@ -19,26 +17,30 @@ public record FrameworkDescription(List<String> nonBlockingThreadTypes, List<Pat
                                    List<BlockingMethod> blockingMethods, List<MethodRef> runsOnEventLoop,
                                    List<MethodRef> handsToEventLoop, ScanFacts scan) {
 
-    /** All of {@code descriptions} in one, in their order. */
+    /** All of {@code descriptions} in one, in their order. Plain loops: this runs at every start. */
     public static FrameworkDescription merge(List<FrameworkDescription> descriptions) {
-        return new FrameworkDescription(all(descriptions, FrameworkDescription::nonBlockingThreadTypes),
-                all(descriptions, FrameworkDescription::nonBlockingThreadNames),
-                all(descriptions, FrameworkDescription::blockingPermittedBy),
-                all(descriptions, FrameworkDescription::eventLoops),
-                all(descriptions, FrameworkDescription::currentLoops),
-                all(descriptions, FrameworkDescription::nonBlockingWhile),
-                all(descriptions, FrameworkDescription::nonBlockingAfter),
-                all(descriptions, FrameworkDescription::tasks),
-                all(descriptions, FrameworkDescription::perTask),
-                all(descriptions, FrameworkDescription::allowances),
-                all(descriptions, FrameworkDescription::blockingMethods),
-                all(descriptions, FrameworkDescription::runsOnEventLoop),
-                all(descriptions, FrameworkDescription::handsToEventLoop),
-                new ScanFacts(all(descriptions, d -> d.scan().handsToWorker()),
-                        all(descriptions, d -> d.scan().ownPackages()),
-                        all(descriptions, d -> d.scan().nonBlockingSchedulers()),
-                        all(descriptions, d -> d.scan().movesLaterOperators()),
-                        all(descriptions, d -> d.scan().movesWholeChain())));
+        FrameworkDescription merged = new FrameworkDescription(List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                new ScanFacts(List.of(), List.of(), List.of(), List.of(), List.of()));
+        for (FrameworkDescription description : descriptions) {
+            merged = merged.followedBy(description);
+        }
+        return merged;
+    }
+
+    private FrameworkDescription followedBy(FrameworkDescription next) {
+        return new FrameworkDescription(both(nonBlockingThreadTypes, next.nonBlockingThreadTypes),
+                both(nonBlockingThreadNames, next.nonBlockingThreadNames),
+                both(blockingPermittedBy, next.blockingPermittedBy), both(eventLoops, next.eventLoops),
+                both(currentLoops, next.currentLoops), both(nonBlockingWhile, next.nonBlockingWhile),
+                both(nonBlockingAfter, next.nonBlockingAfter), both(tasks, next.tasks), both(perTask, next.perTask),
+                both(allowances, next.allowances), both(blockingMethods, next.blockingMethods),
+                both(runsOnEventLoop, next.runsOnEventLoop), both(handsToEventLoop, next.handsToEventLoop),
+                new ScanFacts(both(scan.handsToWorker(), next.scan.handsToWorker()),
+                        both(scan.ownPackages(), next.scan.ownPackages()),
+                        both(scan.nonBlockingSchedulers(), next.scan.nonBlockingSchedulers()),
+                        both(scan.movesLaterOperators(), next.scan.movesLaterOperators()),
+                        both(scan.movesWholeChain(), next.scan.movesWholeChain())));
     }
 
     /**
@@ -74,12 +76,16 @@ public record FrameworkDescription(List<String> nonBlockingThreadTypes, List<Pat
 
     /** Methods during which the running thread must not block: the event loops and the other designating runs. */
     public List<MethodRef> designatingWhileRunning() {
-        return Stream.concat(eventLoops.stream(), nonBlockingWhile.stream()).toList();
+        return both(eventLoops, nonBlockingWhile);
     }
 
     /** The methods of {@link #allowances()}. */
     public List<MethodRef> allowedMethods() {
-        return allowances.stream().map(Allowance::method).toList();
+        List<MethodRef> methods = new ArrayList<>();
+        for (Allowance allowance : allowances) {
+            methods.add(allowance.method());
+        }
+        return List.copyOf(methods);
     }
 
     /** What this description adds, for the start-up line: {@code 1 thread type, 2 event loops}. */
@@ -107,7 +113,12 @@ public record FrameworkDescription(List<String> nonBlockingThreadTypes, List<Pat
         }
     }
 
-    private static <T> List<T> all(List<FrameworkDescription> descriptions, Function<FrameworkDescription, List<T>> part) {
-        return descriptions.stream().flatMap(description -> part.apply(description).stream()).toList();
+    private static <T> List<T> both(List<T> first, List<T> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return List.copyOf(both);
     }
 }

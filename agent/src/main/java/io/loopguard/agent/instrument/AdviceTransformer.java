@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Inlines advice into the methods of the classes it names, or relocated copies of them, as they load or are
@@ -64,8 +64,11 @@ final class AdviceTransformer implements ClassFileTransformer {
                 return null;
             }
             String name = className.replace('/', '.');
-            String plan = advices.stream().map(PlannedAdvice::describe).collect(Collectors.joining("; "));
-            byte[] woven = cache.transformed(className, classBeingRedefined, plan, classFile,
+            StringJoiner plan = new StringJoiner("; ");
+            for (PlannedAdvice advice : advices) {
+                plan.add(advice.describe());
+            }
+            byte[] woven = cache.transformed(className, classBeingRedefined, plan.toString(), classFile,
                     () -> AdviceWeaver.weave(loader, name, classBeingRedefined, classFile, advices));
             if (woven != null) {
                 advised.add(className);

@@ -4,12 +4,13 @@ import io.loopguard.agent.common.RelocatedNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.utility.OpenedClassReader;
 
@@ -31,8 +32,14 @@ final class InheritedAdvice {
     /** @param byType advice by the internal name of the type that declares its methods */
     InheritedAdvice(Map<String, List<PlannedAdvice>> byType) {
         this.byType = byType;
-        this.names = byType.keySet().stream().collect(Collectors.toUnmodifiableMap(name -> name, name -> name));
-        this.packages = byType.keySet().stream().map(InheritedAdvice::frameworkPackage).distinct().toList();
+        Map<String, String> names = new HashMap<>();
+        Set<String> packages = new LinkedHashSet<>();
+        for (String type : byType.keySet()) {
+            names.put(type, type);
+            packages.add(frameworkPackage(type));
+        }
+        this.names = Map.copyOf(names);
+        this.packages = List.copyOf(packages);
     }
 
     /** Whether a class of this name may be one of the types or a subtype of one: cheap, never wrong the other way. */

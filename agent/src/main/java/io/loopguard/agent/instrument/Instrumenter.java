@@ -2,7 +2,7 @@ package io.loopguard.agent.instrument;
 
 import io.loopguard.agent.catalog.BlockingOperation;
 import io.loopguard.agent.catalog.BlocksWhen;
-import io.loopguard.agent.catalog.Catalog;
+import io.loopguard.agent.catalog.Exercises;
 import io.loopguard.agent.common.ClassOrigin;
 import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.frameworks.FrameworkDescription;
@@ -64,8 +64,10 @@ public final class Instrumenter {
 
     /** Inlines {@code advice}, which calls only the bootstrap {@code Probe}, into every overload of {@code methods} with a body. */
     private void advise(Class<?> advice, List<MethodRef> methods) {
-        methods.forEach(method -> plan(method.internalClassName(), new PlannedAdvice(advice,
-                List.of(method.methodName()), PlannedAdvice.ANY_PARAMETERS, PlannedAdvice.NO_OPERATION)));
+        for (MethodRef method : methods) {
+            plan(method.internalClassName(), new PlannedAdvice(advice, List.of(method.methodName()),
+                    PlannedAdvice.ANY_PARAMETERS, PlannedAdvice.NO_OPERATION));
+        }
     }
 
     /**
@@ -85,18 +87,25 @@ public final class Instrumenter {
         }
         advise(DesignationAdvice.class, frameworks.designatingWhileRunning());
         advise(AllowanceAdvice.class, frameworks.allowedMethods());
-        AllowRuleUse.reset(allowRules.keySet().stream().mapToInt(rule -> rule + 1).max().orElse(0));
-        allowRules.forEach((rule, method) -> plan(method.internalClassName(), new PlannedAdvice(AllowRuleAdvice.class,
-                List.of(method.methodName()), PlannedAdvice.ANY_PARAMETERS, rule)));
+        int rules = 0;
+        for (Map.Entry<Integer, MethodRef> rule : allowRules.entrySet()) {
+            rules = Math.max(rules, rule.getKey() + 1);
+            plan(rule.getValue().internalClassName(), new PlannedAdvice(AllowRuleAdvice.class,
+                    List.of(rule.getValue().methodName()), PlannedAdvice.ANY_PARAMETERS, rule.getKey()));
+        }
+        AllowRuleUse.reset(rules);
         advise(PermanentDesignationAdvice.class, frameworks.nonBlockingAfter());
-        advise(TaskDesignationAdvice.class, frameworks.perTask().stream().map(TaskRunner::taskMethod).toList());
+        List<MethodRef> taskMethods = new ArrayList<>();
+        for (TaskRunner runner : frameworks.perTask()) {
+            taskMethods.add(runner.taskMethod());
+        }
+        advise(TaskDesignationAdvice.class, taskMethods);
         advise(ThreadRenameAdvice.class, List.of(THREAD_SET_NAME));
         Map<String, List<PlannedAdvice>> blockingMethods = new HashMap<>();
         for (int i = 0; i < frameworks.blockingMethods().size(); i++) {
             MethodRef method = frameworks.blockingMethods().get(i).method();
-            blockingMethods.computeIfAbsent(method.internalClassName(), name -> new ArrayList<>())
-                    .add(new PlannedAdvice(BlockingCallAdvice.class, List.of(method.methodName()),
-                            PlannedAdvice.ANY_PARAMETERS, operations.size() + i));
+            plan(blockingMethods, method.internalClassName(), new PlannedAdvice(BlockingCallAdvice.class,
+                    List.of(method.methodName()), PlannedAdvice.ANY_PARAMETERS, operations.size() + i));
         }
 
         // The classes are loaded first and retransformed after: a class loading through the transformer
@@ -110,7 +119,7 @@ public final class Instrumenter {
         if (!nativeTargets.isEmpty()) {
             nativeTransformer = new NativeCallSiteTransformer(Map.copyOf(nativeTargets), cache, problems);
             instrumentation.addTransformer(nativeTransformer, true);
-            toRetransform.add(Catalog.class); // its self-test calls must be probed like the application's
+            toRetransform.add(Exercises.class); // the self-test's calls must be probed like the application's
         }
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (adviceTransformer.advises(loaded) || attachedLate && nativeTransformer != null && isApplicationClass(loaded)
@@ -180,7 +189,16 @@ public final class Instrumenter {
     }
 
     private void plan(String internalClassName, PlannedAdvice advice) {
-        advicesByClass.computeIfAbsent(internalClassName, name -> new ArrayList<>()).add(advice);
+        plan(advicesByClass, internalClassName, advice);
+    }
+
+    private static void plan(Map<String, List<PlannedAdvice>> advices, String internalClassName, PlannedAdvice advice) {
+        List<PlannedAdvice> ofClass = advices.get(internalClassName);
+        if (ofClass == null) {
+            ofClass = new ArrayList<>();
+            advices.put(internalClassName, ofClass);
+        }
+        ofClass.add(advice);
     }
 
     /**
@@ -223,7 +241,13 @@ public final class Instrumenter {
     }
 
     private void retransform() {
-        retransform(toRetransform.stream().filter(instrumentation::isModifiableClass).toArray(Class<?>[]::new));
+        List<Class<?>> modifiable = new ArrayList<>();
+        for (Class<?> type : toRetransform) {
+            if (instrumentation.isModifiableClass(type)) {
+                modifiable.add(type);
+            }
+        }
+        retransform(modifiable.toArray(new Class<?>[0]));
     }
 
     /**

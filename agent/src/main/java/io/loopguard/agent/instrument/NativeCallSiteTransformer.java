@@ -5,11 +5,13 @@ import io.loopguard.bootstrap.ThreadState;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -37,6 +39,11 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
         String key() {
             return name + descriptor;
         }
+
+        /** For the cache key; not the record's own toString, whose first call spins method handles at start. */
+        String describe() {
+            return owner + "." + name + descriptor + (anyOwner ? " any owner " : " ") + operation;
+        }
     }
 
     private final Map<String, Target> targets;
@@ -50,8 +57,15 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
     /** @param targets by {@link Target#key()} */
     NativeCallSiteTransformer(Map<String, Target> targets, ClassCache cache, Consumer<String> problems) {
         this.targets = targets;
-        this.names = targets.values().stream().map(t -> t.name().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-        this.plan = "call sites " + targets.values().stream().map(Target::toString).sorted().collect(Collectors.joining("; "));
+        List<byte[]> names = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        for (Target target : targets.values()) {
+            names.add(target.name().getBytes(StandardCharsets.UTF_8));
+            described.add(target.describe());
+        }
+        Collections.sort(described);
+        this.names = names.toArray(new byte[0][]);
+        this.plan = "call sites " + String.join("; ", described);
         this.cache = cache;
         this.problems = problems;
     }
