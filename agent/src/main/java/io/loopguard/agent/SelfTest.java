@@ -22,9 +22,9 @@ import java.util.function.Supplier;
 
 /**
  * Proves at start-up that every probe fires on this JDK: each operation's exercise runs on a canary
- * thread (one for all while none gets stuck), where a working probe throws at once instead of blocking. A probe that did not take is
- * named in the start-up line instead of silently missing calls. It runs on an agent thread, so the
- * application starts meanwhile; a JVM that exits sooner waits for the verdict at exit.
+ * thread (one for all while none gets stuck), where a working probe throws at once instead of blocking. A
+ * probe that did not take is named in the start-up line instead of silently missing calls. It runs on an
+ * agent thread, so the application starts meanwhile; a JVM that exits sooner waits for the verdict at exit.
  */
 final class SelfTest {
     /** Generous: a working probe answers at once, and only a machine with no CPU to spare takes long. */

@@ -93,7 +93,7 @@ final class StallWatch {
         }
     }
 
-    /** Reports stalls that ended a little while ago, with the collections of their time: notified, or read when late. */
+    /** Reports stalls that ended a little while ago, with the collections of their time (notified, or read if late). */
     void settle(long now) {
         if (settling.isEmpty()) {
             return;
