@@ -22,19 +22,22 @@ class DelayProbeTest {
 
     @Test
     void samplesEveryTenMillisecondsWithoutTheWatchdog() throws Exception {
-        DelayProbe probe = new DelayProbe(loop);
-        probe.start();
+        long start = System.nanoTime();
+        DelayProbe probe = startedProbe();
         Thread.sleep(500);
 
         List<Long> delays = collect(probe);
         assertTrue(delays.size() >= 5, "re-armed by the loop itself: " + delays.size() + " samples in 500 ms");
-        assertTrue(collect(probe).size() <= 2, "each sample is collected once");
+        int again = collect(probe).size();
+        // At most one sample per 10 ms of the whole test, however late this thread ran: none collected twice.
+        long possible = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) / 10 + 1;
+        assertTrue(delays.size() + again <= possible, delays.size() + " + " + again + " samples, at most "
+                + possible + " were taken");
     }
 
     @Test
     void aTaskThatHoldsTheLoopShowsAsTheNextSamplesDelay() throws Exception {
-        DelayProbe probe = new DelayProbe(loop);
-        probe.start();
+        DelayProbe probe = startedProbe();
         Thread.sleep(50);
         loop.submit(() -> sleep(150)).get();
         Thread.sleep(50);
@@ -46,8 +49,7 @@ class DelayProbeTest {
 
     @Test
     void keepsTheNewestSamplesWhenCollectedLate() throws Exception {
-        DelayProbe probe = new DelayProbe(loop);
-        probe.start();
+        DelayProbe probe = startedProbe();
         Thread.sleep(1_000);
 
         List<Long> delays = collect(probe);
@@ -56,11 +58,11 @@ class DelayProbeTest {
 
     @Test
     void stopsReArmingWhenStopped() throws Exception {
-        DelayProbe probe = new DelayProbe(loop);
-        probe.start();
+        DelayProbe probe = startedProbe();
         Thread.sleep(50);
         probe.stop();
-        Thread.sleep(30); // a timer armed before the stop may still fire once
+        // A timer armed before the stop is due within 10 ms and still fires once: a task due later runs after it.
+        loop.schedule(() -> { }, 20, TimeUnit.MILLISECONDS).get();
         collect(probe);
         Thread.sleep(100);
 
@@ -73,6 +75,12 @@ class DelayProbeTest {
         probe.start();
 
         assertEquals(List.of(), collect(probe));
+    }
+
+    private DelayProbe startedProbe() {
+        DelayProbe probe = new DelayProbe(loop);
+        probe.start();
+        return probe;
     }
 
     private static List<Long> collect(DelayProbe probe) {
