@@ -80,7 +80,7 @@ public final class CostReport {
             List<ServiceThroughput.Measurement> measurements = service.run();
             Files.write(RESULTS.resolve("service.csv"), csv("work,loops,variant,round,requestsPerSecond,p50Micros,p99Micros,"
                     + "p999Micros,cpuMicrosPerRequest,contextSwitchesPerRequest", measurements.stream().map(m -> String.join(",",
-                    m.work(), "" + m.loops(), m.variant(), "" + m.round(), "" + m.requestsPerSecond(), "" + m.p50Micros(),
+                    csvText(m.work()), "" + m.loops(), csvText(m.variant()), "" + m.round(), "" + m.requestsPerSecond(), "" + m.p50Micros(),
                     "" + m.p99Micros(), "" + m.p999Micros(), "" + m.cpuMicrosPerRequest(),
                     "" + m.contextSwitchesPerRequest())).toList()));
             report.append("\n**Service cost** (Netty HTTP/1.1 hello-world on 1 and 4 event loops; `wrk -c")
@@ -90,7 +90,11 @@ public final class CostReport {
                             + " the server's CPU time and context switches per request from `/proc`; Loopguard options `")
                     .append(service.loopguardOptions()).append("`):\n\n")
                     .append(CostTables.service(ServiceThroughput.workLabels(), ServiceThroughput.LOOPS,
-                            ServiceThroughput.variantLabels(), measurements));
+                            ServiceThroughput.variantLabels(), measurements))
+                    .append("\nEach server was loaded until its JIT compiler had settled before the rounds began:\n\n");
+            for (String warmUp : service.warmUps()) {
+                report.append("- ").append(warmUp).append('\n');
+            }
         }
         if (parts.contains("startup")) {
             StartupCost startup = new StartupCost(settings.startupRounds(), logs, CostReport::progress);
@@ -99,9 +103,9 @@ public final class CostReport {
                 measurements.addAll(startup.run(Machine.jdkLabel(jdk), jdk));
             }
             Files.write(RESULTS.resolve("startup.csv"), csv("jdk,program,variant,round,wallMillis,cpuMillis,peakRssMib,failure",
-                    measurements.stream().map(m -> String.join(",", m.jdk(), m.program(), m.variant(), "" + m.round(),
-                            "" + m.wallMillis(), "" + m.cpuMillis(), "" + m.peakRssMib(), m.failure() == null ? ""
-                                    : '"' + m.failure().replace("\"", "'") + '"')).toList()));
+                    measurements.stream().map(m -> String.join(",", csvText(m.jdk()), csvText(m.program()),
+                            csvText(m.variant()), "" + m.round(), "" + m.wallMillis(), "" + m.cpuMillis(),
+                            "" + m.peakRssMib(), m.failure() == null ? "" : csvText(m.failure()))).toList()));
             report.append("\n**Start-up and memory** (a `main` that only starts: wall time from process start to exit,"
                     + " CPU time and peak RSS of the whole process from GNU `time`; and a Netty HTTP service: process"
                     + " start to its first answered request. Median (IQR) of ").append(settings.startupRounds())
@@ -120,6 +124,11 @@ public final class CostReport {
         lines.add(header);
         lines.addAll(rows);
         return lines;
+    }
+
+    /** A text field of a CSV row, quoted: variant labels hold commas. */
+    private static String csvText(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     private static void progress(String step) {

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /** One {@link HelloServer} JVM: started, asked for its CPU time, stopped by closing its standard input. */
 final class HelloServerProcess implements AutoCloseable {
+    /** USER_HZ, what /proc counts CPU time in: 100 on every Linux architecture Java runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
     private final Process process;
     private final Path log;
     private final int port;
@@ -71,6 +73,30 @@ final class HelloServerProcess implements AutoCloseable {
             }
         }
         return total;
+    }
+
+    /**
+     * CPU time the server's JIT compiler threads have used so far (from /proc, in clock ticks): while it
+     * still grows, the server is warming up and its latency says more about the compiler than the agent.
+     */
+    Duration compilerCpuTime() throws IOException {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        // after the name: state is field 3; utime and stime are fields 14 and 15
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (NoSuchFileException ended) {
+                    // a compiler thread that ended meanwhile (HotSpot stops idle ones)
+                }
+            }
+        }
+        return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
     }
 
     /** What the server printed on stderr: the agent's start-up line, and its summary once stopped. */

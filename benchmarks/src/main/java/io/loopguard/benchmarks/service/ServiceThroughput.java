@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * Service cost: for each {@link Work} and loop count, one hello-world server per {@link ServiceVariant}, each
- * warmed up, then measured by {@code wrk} in interleaved rounds (the variants' order rotating each round),
+ * warmed up until its JIT has settled, then measured by {@code wrk} in interleaved rounds (the variants' order rotating each round),
  * so drift in the machine's load spreads over all of them; the server's CPU time and context switches per
  * request come from {@code /proc}.
  */
@@ -31,7 +32,11 @@ public final class ServiceThroughput {
                               double contextSwitchesPerRequest) {
     }
 
+    /** The compiler threads' share of one CPU below which a server counts as warmed up. */
+    private static final double SETTLED_COMPILER_SHARE = 0.02;
+
     private final Settings settings;
+    private final List<String> warmUps = new ArrayList<>();
     private final String allowOption;
     private final String extraLoopguardOptions;
     private final Path logs;
@@ -58,6 +63,11 @@ public final class ServiceThroughput {
         return allowOption + (extraLoopguardOptions.isEmpty() ? "" : "," + extraLoopguardOptions);
     }
 
+    /** How each server's warm-up ended, once {@link #run} has returned. */
+    public List<String> warmUps() {
+        return warmUps;
+    }
+
     public List<Measurement> run() throws IOException, InterruptedException {
         Wrk wrk = new Wrk(settings.connections(), logs);
         List<Measurement> measurements = new ArrayList<>();
@@ -78,7 +88,8 @@ public final class ServiceThroughput {
                                 logs.resolve("server-" + work.name().toLowerCase() + "-" + loops + "-"
                                         + variant.label().replaceAll("\\W", "") + ".log"));
                         servers.put(variant, server);
-                        wrk.run(server.port(), wrkThreads, settings.serviceWarmupSeconds());
+                        warmUps.add(work.label() + ", " + loops + " loop(s), " + variant.label() + ": "
+                                + warmUp(wrk, server, wrkThreads));
                     }
                     for (int round = 0; round < settings.serviceRounds(); round++) {
                         for (int i = 0; i < variants.size(); i++) {
@@ -109,6 +120,32 @@ public final class ServiceThroughput {
             }
         }
         return measurements;
+    }
+
+    /**
+     * Loads a new server until its JIT compiler has settled: at least the warm-up the settings give, then
+     * windows of one round's length until the compiler threads use at most {@link #SETTLED_COMPILER_SHARE}
+     * of one. A server still compiling answers slower now and then for reasons of its own, and servers
+     * started earlier would be favoured. Returns how the warm-up ended, for the report.
+     */
+    private String warmUp(Wrk wrk, HelloServerProcess server, int wrkThreads) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        // the longest warm-up: a server whose JIT never settles is measured anyway, and the report says so
+        Duration limit = Duration.ofSeconds(settings.serviceWarmupLimitSeconds());
+        wrk.run(server.port(), wrkThreads, settings.serviceWarmupSeconds());
+        Duration window = Duration.ofSeconds(settings.serviceSeconds());
+        Duration compiling = Duration.ZERO;
+        while (Duration.ofNanos(System.nanoTime() - start).compareTo(limit) < 0) {
+            Duration before = server.compilerCpuTime();
+            wrk.run(server.port(), wrkThreads, settings.serviceSeconds());
+            compiling = server.compilerCpuTime().minus(before);
+            if (compiling.toNanos() <= window.toNanos() * SETTLED_COMPILER_SHARE) {
+                return Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s, compiler threads "
+                        + compiling.toMillis() + " ms in the last " + window.toSeconds() + " s";
+            }
+        }
+        return "not settled after " + limit.toSeconds() + " s: compiler threads still used " + compiling.toMillis()
+                + " ms in the last " + window.toSeconds() + " s";
     }
 
     private static int freePort() throws IOException {
