@@ -16,7 +16,11 @@ import java.util.function.Supplier;
  * and when stopped (at JVM exit) drains it once more and closes them.
  */
 public final class ReportingThread {
-    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * How long it sleeps with nothing to do: a submit wakes it, so this only bounds the cost of a lost
+     * wake-up, and each wake-up takes a CPU from a busy loop now and then on a small machine.
+     */
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long EXIT_WAIT_MILLIS = 3_000;
     private static final long FLUSH_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
