@@ -8,16 +8,25 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * A timer on an event loop's own scheduler, every 10 ms, timing how late the loop runs it: the loop's
  * delay, as Node's {@code monitorEventLoopDelay} measures it. It re-arms itself from the loop, so neither
  * the watchdog nor a wake-up from another thread is needed per sample; the watchdog collects the samples
  * whenever it looks. Loops that cannot schedule (adopted at attach with no executor) are not probed.
+ *
+ * <p>On an idle loop the timer backs off, doubling its period up to 100 ms: each firing wakes the loop
+ * from its selector, which Netty would otherwise leave asleep, and a service has many loops, most of them
+ * idle most of the time. The first firing that finds the loop has worked returns it to 10 ms.
  */
 final class DelayProbe implements Runnable {
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /** Samples kept between two looks of the watchdog: 640 ms of them, the watchdog looks at least every 100 ms. */
+    /** The longest period, on an idle loop: the watchdog's longest sleep, so that it still finds samples. */
+    private static final long IDLE_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** A loop that spent less than this share of the time since the last firing in tasks counts as idle. */
+    private static final int IDLE_BELOW_PERCENT = 1;
+    /** Samples kept between two looks of the watchdog: 640 ms of them at most, the watchdog looks at least every 100 ms. */
     private static final int KEPT = 64;
     private static final VarHandle WRITTEN;
 
@@ -39,11 +48,17 @@ final class DelayProbe implements Runnable {
     private long collected;
     private final long[] copy = new long[KEPT];
     private long dueAt;
+    /** The loop's only: the period it armed the timer with, and its time in tasks when the timer fired last. */
+    private long period = PERIOD_NANOS;
+    private final LongSupplier busyNanos;
+    private long busyAtLastRun;
     private volatile boolean stopped;
 
-    DelayProbe(Object loop) {
+    /** @param busyNanos the loop's time in tasks so far, read on the loop's thread */
+    DelayProbe(Object loop, LongSupplier busyNanos) {
         this.loop = loop instanceof ScheduledExecutorService scheduler ? scheduler : null;
         this.isShuttingDown = shuttingDownCheck(loop);
+        this.busyNanos = busyNanos;
     }
 
     /** Arms the first timer; from then on the loop re-arms it. */
@@ -63,6 +78,10 @@ final class DelayProbe implements Runnable {
         long written = (long) WRITTEN.getOpaque(this);
         delays[(int) (written % KEPT)] = Math.max(0, System.nanoTime() - dueAt);
         WRITTEN.setRelease(this, written + 1);
+        long busy = busyNanos.getAsLong();
+        boolean idle = (busy - busyAtLastRun) * 100 < period * IDLE_BELOW_PERCENT;
+        busyAtLastRun = busy;
+        period = idle ? Math.min(period * 2, IDLE_PERIOD_NANOS) : PERIOD_NANOS;
         arm();
     }
 
@@ -70,9 +89,9 @@ final class DelayProbe implements Runnable {
         if (stopped || shuttingDown()) {
             return;
         }
-        dueAt = System.nanoTime() + PERIOD_NANOS;
+        dueAt = System.nanoTime() + period;
         try {
-            loop.schedule(this, PERIOD_NANOS, TimeUnit.NANOSECONDS);
+            loop.schedule(this, period, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
             // the loop is shutting down: nothing to measure
         }

@@ -40,7 +40,7 @@ final class WatchedLoop {
     WatchedLoop(LoopClock clock, long now, LongConsumer onDelay) {
         this.clock = clock;
         this.onDelay = onDelay;
-        this.probe = new DelayProbe(clock.loop());
+        this.probe = new DelayProbe(clock.loop(), clock::busyNanos);
         this.delayRecorder = this::recordDelay;
         this.windowStart = now;
         this.windowBusy = busyUntil(now);

@@ -11,9 +11,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The delay timer re-arms itself on the loop, shows a task that held the loop, and stops when told. */
+/**
+ * The delay timer re-arms itself on the loop, shows a task that held the loop, backs off while the loop is
+ * idle, and stops when told.
+ */
 class DelayProbeTest {
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+    /** Whether the loop works between two firings: its time in tasks then grows as fast as the clock. */
+    private volatile boolean working = true;
 
     @AfterEach
     void shutDown() {
@@ -57,6 +62,21 @@ class DelayProbeTest {
     }
 
     @Test
+    void backsOffOnAnIdleLoopAndComesBackWhenItWorks() throws Exception {
+        working = false;
+        DelayProbe probe = startedProbe();
+        Thread.sleep(1_000);
+        int idle = collect(probe).size();
+        // 10, 20, 40, 80 ms, then every 100 ms: 13 firings in a second at most, against 100 on a busy loop.
+        assertTrue(idle >= 2 && idle <= 14, idle + " samples in a second on an idle loop");
+
+        working = true; // the next firing finds the loop has worked, and returns to 10 ms
+        Thread.sleep(600);
+        int busy = collect(probe).size();
+        assertTrue(busy >= 10, busy + " samples in 600 ms once the loop worked again");
+    }
+
+    @Test
     void stopsReArmingWhenStopped() throws Exception {
         DelayProbe probe = startedProbe();
         Thread.sleep(50);
@@ -71,14 +91,14 @@ class DelayProbeTest {
 
     @Test
     void aLoopThatCannotScheduleIsNotProbed() {
-        DelayProbe probe = new DelayProbe(null);
+        DelayProbe probe = new DelayProbe(null, () -> 0);
         probe.start();
 
         assertEquals(List.of(), collect(probe));
     }
 
     private DelayProbe startedProbe() {
-        DelayProbe probe = new DelayProbe(loop);
+        DelayProbe probe = new DelayProbe(loop, () -> working ? System.nanoTime() : 0);
         probe.start();
         return probe;
     }
