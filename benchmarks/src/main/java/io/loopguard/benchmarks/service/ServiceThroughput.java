@@ -88,8 +88,13 @@ public final class ServiceThroughput {
                                 logs.resolve("server-" + work.name().toLowerCase() + "-" + loops + "-"
                                         + variant.label().replaceAll("\\W", "") + ".log"));
                         servers.put(variant, server);
+                        // scraped while warming up too, so that the scrapes' code is compiled before the rounds
+                        Scraper scraper = variant.scrapeMetrics() ? Scraper.start(metricsPorts.get(variant)) : null;
                         warmUps.add(work.label() + ", " + loops + " loop(s), " + variant.label() + ": "
                                 + warmUp(wrk, server, wrkThreads));
+                        if (scraper != null) {
+                            scraper.stop();
+                        }
                     }
                     for (int round = 0; round < settings.serviceRounds(); round++) {
                         for (int i = 0; i < variants.size(); i++) {
