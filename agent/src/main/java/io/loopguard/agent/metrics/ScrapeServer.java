@@ -79,7 +79,8 @@ final class ScrapeServer {
     private void run(String contentType, Supplier<String> body) {
         while (!stopping) {
             try {
-                selector.select(TICK_MILLIS);
+                // With no connection there is no time limit to enforce: sleep until a client or stop() wakes it.
+                selector.select(connections.isEmpty() ? 0 : TICK_MILLIS);
                 List<Connection> answering = new ArrayList<>();
                 for (Iterator<SelectionKey> keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
                     SelectionKey key = keys.next();
