@@ -1,9 +1,7 @@
 package io.loopguard.agent.instrument;
 
 import io.loopguard.agent.common.AgentThread;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +42,7 @@ import java.util.zip.CRC32C;
  */
 final class ClassCache {
     private static final int MAGIC = 0x4c47_4343; // "LGCC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final int UNCHANGED = -1;
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
@@ -101,38 +99,37 @@ final class ClassCache {
         if (directory == null) {
             return transform.get();
         }
-        byte[] original = redefined == null ? classFile : stableOriginal(redefined, className, classFile);
-        String key = agentIdentity + "\n" + className + "\n" + plan;
-        Path entry = directory.resolve(fileName(className, key, original));
-        byte[] cached = read(entry, key, original);
+        byte[] original = redefined == null ? classFile : ownClassFile(redefined, className, classFile);
+        // A retransformed class is known by its own class file and the length of the one the JVM rebuilt.
+        String key = agentIdentity + "\n" + className + "\n" + plan
+                + (original == classFile ? "" : "\nrebuilt " + classFile.length);
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        Path entry = directory.resolve(fileName(className, keyBytes, original));
+        byte[] cached = read(entry, keyBytes, original);
         if (cached != null) {
             return cached.length == 0 ? null : cached;
         }
         byte[] result = transform.get();
-        write(entry, key, original, result);
+        write(entry, keyBytes, original, result);
         return result;
     }
 
     /**
      * What identifies a loaded class across runs. The JVM rebuilds a retransformed class's file from memory,
      * with its methods in an order that changes from run to run, so that file is no key: its own class file
-     * is, together with the rebuilt file's length, which differs if anything changed the class as it loaded.
+     * is, together with the rebuilt file's length (in the key), which differs if anything changed the class
+     * as it loaded.
      */
-    private static byte[] stableOriginal(Class<?> redefined, String className, byte[] classFile) {
+    private static byte[] ownClassFile(Class<?> redefined, String className, byte[] classFile) {
         try (InputStream resource = redefined.getResourceAsStream("/" + className + ".class")) {
-            if (resource == null) {
-                return classFile;
-            }
-            byte[] own = resource.readAllBytes();
-            byte[] original = Arrays.copyOf(own, own.length + Integer.BYTES);
-            ByteBuffer.wrap(original, own.length, Integer.BYTES).putInt(classFile.length);
-            return original;
+            return resource == null ? classFile : resource.readAllBytes();
         } catch (IOException | RuntimeException unreadable) {
             return classFile;
         }
     }
 
-    private static byte[] read(Path entry, String key, byte[] original) {
+    /** Compared where it lies in the entry, not copied out: a warm start reads every woven class this way. */
+    private static byte[] read(Path entry, byte[] key, byte[] original) {
         try {
             byte[] file = Files.readAllBytes(entry);
             if (file.length < Long.BYTES) {
@@ -140,14 +137,15 @@ final class ClassCache {
             }
             CRC32C checksum = new CRC32C();
             checksum.update(file, 0, file.length - Long.BYTES);
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(file));
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(key)
-                    || !Arrays.equals(in.readNBytes(in.readInt()), original)) {
+            ByteBuffer in = ByteBuffer.wrap(file);
+            if (in.getInt() != MAGIC || in.getInt() != FORMAT || !matches(in, key) || !matches(in, original)) {
                 return null;
             }
-            int length = in.readInt();
-            byte[] transformed = length == UNCHANGED ? new byte[0] : in.readNBytes(length);
-            return transformed.length == Math.max(length, 0) && in.readLong() == checksum.getValue() ? transformed : null;
+            int length = in.getInt();
+            int start = in.position();
+            byte[] transformed = length == UNCHANGED ? new byte[0] : Arrays.copyOfRange(file, start, start + length);
+            in.position(start + Math.max(length, 0));
+            return in.getLong() == checksum.getValue() && !in.hasRemaining() ? transformed : null;
         } catch (NoSuchFileException notYet) {
             return null;
         } catch (IOException | RuntimeException unreadable) {
@@ -155,12 +153,24 @@ final class ClassCache {
         }
     }
 
-    private void write(Path entry, String key, byte[] original, byte[] transformed) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(original.length * 2 + key.length() + 64);
+    /** Whether the entry holds {@code expected} next, after its length; moves past it. */
+    private static boolean matches(ByteBuffer in, byte[] expected) {
+        int length = in.getInt();
+        int start = in.position();
+        if (length != expected.length || start + length > in.limit()) {
+            return false;
+        }
+        in.position(start + length);
+        return Arrays.equals(in.array(), start, start + length, expected, 0, length);
+    }
+
+    private void write(Path entry, byte[] key, byte[] original, byte[] transformed) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(original.length * 2 + key.length + 64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
-            out.writeUTF(key);
+            out.writeInt(key.length);
+            out.write(key);
             out.writeInt(original.length);
             out.write(original);
             out.writeInt(transformed == null ? UNCHANGED : transformed.length);
@@ -243,8 +253,7 @@ final class ClassCache {
         }
     }
 
-    private static String fileName(String className, String key, byte[] original) {
-        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+    private static String fileName(String className, byte[] keyBytes, byte[] original) {
         CRC32C first = new CRC32C();
         first.update(keyBytes);
         first.update(original);
