@@ -117,9 +117,11 @@ public final class Instrumenter {
                 new InheritedAdvice(Map.copyOf(blockingMethods)), cache, problems);
         instrumentation.addTransformer(adviceTransformer, true);
         if (!nativeTargets.isEmpty()) {
+            // The self-test's calls must be probed like the application's. Loaded before the transformer is
+            // added, so that it is rewritten once, when retransformed, not also as it loads.
+            toRetransform.add(Exercises.class);
             nativeTransformer = new NativeCallSiteTransformer(Map.copyOf(nativeTargets), cache, problems);
             instrumentation.addTransformer(nativeTransformer, true);
-            toRetransform.add(Exercises.class); // the self-test's calls must be probed like the application's
         }
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (adviceTransformer.advises(loaded) || attachedLate && nativeTransformer != null && isApplicationClass(loaded)
