@@ -1,12 +1,13 @@
 package io.loopguard.agent.instrument;
 
 import io.loopguard.agent.common.AgentThread;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
 
 /**
  * Transformed class files kept on disk between runs, so that a JVM whose classes were woven before
@@ -128,24 +130,26 @@ final class ClassCache {
         }
     }
 
-    /** Compared where it lies in the entry, not copied out: a warm start reads every woven class this way. */
+    /**
+     * Read as a stream and compared piece by piece as it comes: a warm start reads an entry for every woven class,
+     * and of each keeps only the woven bytes in memory.
+     */
     private static byte[] read(Path entry, byte[] key, byte[] original) {
-        try {
-            byte[] file = Files.readAllBytes(entry);
-            if (file.length < Long.BYTES) {
+        CRC32C checksum = new CRC32C();
+        // A small buffer for the lengths: the bytes are read in larger pieces, which go past it.
+        try (DataInputStream in = new DataInputStream(new CheckedInputStream(
+                new BufferedInputStream(Files.newInputStream(entry), 512), checksum))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !holds(in, key) || !holds(in, original)) {
                 return null;
             }
-            CRC32C checksum = new CRC32C();
-            checksum.update(file, 0, file.length - Long.BYTES);
-            ByteBuffer in = ByteBuffer.wrap(file);
-            if (in.getInt() != MAGIC || in.getInt() != FORMAT || !matches(in, key) || !matches(in, original)) {
+            int length = in.readInt();
+            if (length < UNCHANGED || length > in.available()) {
                 return null;
             }
-            int length = in.getInt();
-            int start = in.position();
-            byte[] transformed = length == UNCHANGED ? new byte[0] : Arrays.copyOfRange(file, start, start + length);
-            in.position(start + Math.max(length, 0));
-            return in.getLong() == checksum.getValue() && !in.hasRemaining() ? transformed : null;
+            byte[] transformed = new byte[Math.max(length, 0)];
+            in.readFully(transformed);
+            long expected = checksum.getValue();
+            return in.readLong() == expected && in.read() == -1 ? transformed : null;
         } catch (NoSuchFileException notYet) {
             return null;
         } catch (IOException | RuntimeException unreadable) {
@@ -153,15 +157,20 @@ final class ClassCache {
         }
     }
 
-    /** Whether the entry holds {@code expected} next, after its length; moves past it. */
-    private static boolean matches(ByteBuffer in, byte[] expected) {
-        int length = in.getInt();
-        int start = in.position();
-        if (length != expected.length || start + length > in.limit()) {
+    /** Whether the entry holds {@code expected} next, after its length. */
+    private static boolean holds(DataInputStream in, byte[] expected) throws IOException {
+        if (in.readInt() != expected.length) {
             return false;
         }
-        in.position(start + length);
-        return Arrays.equals(in.array(), start, start + length, expected, 0, length);
+        byte[] piece = new byte[Math.min(expected.length, 4 * 1024)];
+        for (int at = 0; at < expected.length; at += piece.length) {
+            int length = Math.min(piece.length, expected.length - at);
+            in.readFully(piece, 0, length);
+            if (!Arrays.equals(piece, 0, length, expected, at, at + length)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void write(Path entry, byte[] key, byte[] original, byte[] transformed) {
