@@ -28,6 +28,9 @@ public final class RelocatedNames {
     /** The value for {@code name}, or for the published name it is a relocated copy of; {@code null} if none. */
     public static <V> V find(Map<String, V> byPublishedName, String name) {
         V value = byPublishedName.get(name);
+        if (value != null || isJdk(name)) {
+            return value; // a JDK class is no relocated copy: every class the JDK loads comes here, uncopied
+        }
         for (int i = 1; value == null && i < name.length() - 1; i++) {
             if (isSeparator(name.charAt(i))) {
                 String published = name.substring(i + 1);

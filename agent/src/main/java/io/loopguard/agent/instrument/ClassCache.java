@@ -1,14 +1,13 @@
 package io.loopguard.agent.instrument;
 
 import io.loopguard.agent.common.AgentThread;
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -31,6 +30,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
 
 /**
  * Transformed class files kept on disk between runs, so that a JVM whose classes were woven before
@@ -44,7 +44,7 @@ import java.util.zip.CRC32C;
  */
 final class ClassCache {
     private static final int MAGIC = 0x4c47_4343; // "LGCC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final int UNCHANGED = -1;
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
@@ -101,53 +101,55 @@ final class ClassCache {
         if (directory == null) {
             return transform.get();
         }
-        byte[] original = redefined == null ? classFile : stableOriginal(redefined, className, classFile);
-        String key = agentIdentity + "\n" + className + "\n" + plan;
-        Path entry = directory.resolve(fileName(className, key, original));
-        byte[] cached = read(entry, key, original);
+        byte[] original = redefined == null ? classFile : ownClassFile(redefined, className, classFile);
+        // A retransformed class is known by its own class file and the length of the one the JVM rebuilt.
+        String key = agentIdentity + "\n" + className + "\n" + plan
+                + (original == classFile ? "" : "\nrebuilt " + classFile.length);
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        Path entry = directory.resolve(fileName(className, keyBytes, original));
+        byte[] cached = read(entry, keyBytes, original);
         if (cached != null) {
             return cached.length == 0 ? null : cached;
         }
         byte[] result = transform.get();
-        write(entry, key, original, result);
+        write(entry, keyBytes, original, result);
         return result;
     }
 
     /**
      * What identifies a loaded class across runs. The JVM rebuilds a retransformed class's file from memory,
      * with its methods in an order that changes from run to run, so that file is no key: its own class file
-     * is, together with the rebuilt file's length, which differs if anything changed the class as it loaded.
+     * is, together with the rebuilt file's length (in the key), which differs if anything changed the class
+     * as it loaded.
      */
-    private static byte[] stableOriginal(Class<?> redefined, String className, byte[] classFile) {
+    private static byte[] ownClassFile(Class<?> redefined, String className, byte[] classFile) {
         try (InputStream resource = redefined.getResourceAsStream("/" + className + ".class")) {
-            if (resource == null) {
-                return classFile;
-            }
-            byte[] own = resource.readAllBytes();
-            byte[] original = Arrays.copyOf(own, own.length + Integer.BYTES);
-            ByteBuffer.wrap(original, own.length, Integer.BYTES).putInt(classFile.length);
-            return original;
+            return resource == null ? classFile : resource.readAllBytes();
         } catch (IOException | RuntimeException unreadable) {
             return classFile;
         }
     }
 
-    private static byte[] read(Path entry, String key, byte[] original) {
-        try {
-            byte[] file = Files.readAllBytes(entry);
-            if (file.length < Long.BYTES) {
-                return null;
-            }
-            CRC32C checksum = new CRC32C();
-            checksum.update(file, 0, file.length - Long.BYTES);
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(file));
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(key)
-                    || !Arrays.equals(in.readNBytes(in.readInt()), original)) {
+    /**
+     * Read as a stream and compared piece by piece as it comes: a warm start reads an entry for every woven class,
+     * and of each keeps only the woven bytes in memory.
+     */
+    private static byte[] read(Path entry, byte[] key, byte[] original) {
+        CRC32C checksum = new CRC32C();
+        // A small buffer for the lengths: the bytes are read in larger pieces, which go past it.
+        try (DataInputStream in = new DataInputStream(new CheckedInputStream(
+                new BufferedInputStream(Files.newInputStream(entry), 512), checksum))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !holds(in, key) || !holds(in, original)) {
                 return null;
             }
             int length = in.readInt();
-            byte[] transformed = length == UNCHANGED ? new byte[0] : in.readNBytes(length);
-            return transformed.length == Math.max(length, 0) && in.readLong() == checksum.getValue() ? transformed : null;
+            if (length < UNCHANGED || length > in.available()) {
+                return null;
+            }
+            byte[] transformed = new byte[Math.max(length, 0)];
+            in.readFully(transformed);
+            long expected = checksum.getValue();
+            return in.readLong() == expected && in.read() == -1 ? transformed : null;
         } catch (NoSuchFileException notYet) {
             return null;
         } catch (IOException | RuntimeException unreadable) {
@@ -155,12 +157,29 @@ final class ClassCache {
         }
     }
 
-    private void write(Path entry, String key, byte[] original, byte[] transformed) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(original.length * 2 + key.length() + 64);
+    /** Whether the entry holds {@code expected} next, after its length. */
+    private static boolean holds(DataInputStream in, byte[] expected) throws IOException {
+        if (in.readInt() != expected.length) {
+            return false;
+        }
+        byte[] piece = new byte[Math.min(expected.length, 4 * 1024)];
+        for (int at = 0; at < expected.length; at += piece.length) {
+            int length = Math.min(piece.length, expected.length - at);
+            in.readFully(piece, 0, length);
+            if (!Arrays.equals(piece, 0, length, expected, at, at + length)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void write(Path entry, byte[] key, byte[] original, byte[] transformed) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(original.length * 2 + key.length + 64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
-            out.writeUTF(key);
+            out.writeInt(key.length);
+            out.write(key);
             out.writeInt(original.length);
             out.write(original);
             out.writeInt(transformed == null ? UNCHANGED : transformed.length);
@@ -243,8 +262,7 @@ final class ClassCache {
         }
     }
 
-    private static String fileName(String className, String key, byte[] original) {
-        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+    private static String fileName(String className, byte[] keyBytes, byte[] original) {
         CRC32C first = new CRC32C();
         first.update(keyBytes);
         first.update(original);

@@ -110,16 +110,19 @@ public final class Instrumenter {
 
         // The classes are loaded first and retransformed after: a class loading through the transformer
         // could be one the transformer itself needs (a ClassCircularityError).
+        Map<Class<?>, Method[]> declaredMethods = new HashMap<>(); // several operations share a class
         for (int id = 0; id < operations.size(); id++) {
-            findMethods(id, operations.get(id));
+            findMethods(id, operations.get(id), declaredMethods);
         }
         adviceTransformer = new AdviceTransformer(Map.copyOf(advicesByClass),
                 new InheritedAdvice(Map.copyOf(blockingMethods)), cache, problems);
         instrumentation.addTransformer(adviceTransformer, true);
         if (!nativeTargets.isEmpty()) {
+            // The self-test's calls must be probed like the application's. Loaded before the transformer is
+            // added, so that it is rewritten once, when retransformed, not also as it loads.
+            toRetransform.add(Exercises.class);
             nativeTransformer = new NativeCallSiteTransformer(Map.copyOf(nativeTargets), cache, problems);
             instrumentation.addTransformer(nativeTransformer, true);
-            toRetransform.add(Exercises.class); // the self-test's calls must be probed like the application's
         }
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (adviceTransformer.advises(loaded) || attachedLate && nativeTransformer != null && isApplicationClass(loaded)
@@ -150,7 +153,7 @@ public final class Instrumenter {
     }
 
     /** Loads the operation's class to learn whether it has the methods on this JDK, and which are native. */
-    private void findMethods(int id, BlockingOperation operation) {
+    private void findMethods(int id, BlockingOperation operation, Map<Class<?>, Method[]> declaredMethods) {
         Class<?> owner;
         try {
             // The platform loader finds the JDK's classes outside the bootstrap loader too (java.net.http).
@@ -158,7 +161,12 @@ public final class Instrumenter {
         } catch (ClassNotFoundException absent) {
             return; // not on this JDK: the self-test reports it as not probed
         }
-        for (Method method : owner.getDeclaredMethods()) {
+        Method[] methods = declaredMethods.get(owner);
+        if (methods == null) {
+            methods = owner.getDeclaredMethods(); // a copy of every method at each call
+            declaredMethods.put(owner, methods);
+        }
+        for (Method method : methods) {
             if (!operation.methodNames().contains(method.getName()) || operation.parameterCount()
                     != BlockingOperation.ANY_PARAMETERS && method.getParameterCount() != operation.parameterCount()) {
                 continue;
