@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -36,7 +37,9 @@ import java.util.zip.CheckedInputStream;
  * Transformed class files kept on disk between runs, so that a JVM whose classes were woven before
  * starts without loading ByteBuddy. An entry is found by a hash of the agent jar's identity, the class,
  * what is done to it and its original bytes; it is used only if it holds exactly those original bytes
- * and its checksum holds, so a stale, foreign or torn entry is woven again, never trusted.
+ * and its checksum holds, so a stale, foreign or torn entry is woven again, never trusted. A retransformed
+ * class of the JDK's runtime image is known by the image file's identity instead of its bytes, which
+ * would have to be read from the image again on every start.
  *
  * <p>The directory is the user's own ({@code rwx------}); entries are written by a background thread to a
  * temporary file and renamed into place, so JVMs starting together never see half an entry. A directory
@@ -46,20 +49,25 @@ final class ClassCache {
     private static final int MAGIC = 0x4c47_4343; // "LGCC"
     private static final int FORMAT = 2;
     private static final int UNCHANGED = -1;
+    /** The original of a class from the runtime image: the image's identity, in the key, stands for its bytes. */
+    private static final byte[] IN_RUNTIME_IMAGE = new byte[0];
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
     /** No cache: every class is woven. */
-    static final ClassCache OFF = new ClassCache(null, null);
+    static final ClassCache OFF = new ClassCache(null, null, null);
 
     private final Path directory;
     private final String agentIdentity;
+    /** The runtime image's path, size and time stamp; {@code null} when the JDK has none (an exploded build). */
+    private final String runtimeImage;
     private final Queue<Runnable> writes = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingWrites = new AtomicInteger();
     private Thread writer;
 
-    private ClassCache(Path directory, String agentIdentity) {
+    private ClassCache(Path directory, String agentIdentity, String runtimeImage) {
         this.directory = directory;
         this.agentIdentity = agentIdentity;
+        this.runtimeImage = runtimeImage;
     }
 
     /** @param setting the {@code cache} option: {@code on} (the user's cache directory), {@code off} or a directory */
@@ -82,7 +90,7 @@ final class ClassCache {
                         + " woven classes are not cached (use a private directory, or cache=off)");
                 return OFF;
             }
-            return new ClassCache(directory, identity);
+            return new ClassCache(directory, identity, runtimeImage());
         } catch (IOException | RuntimeException unwritable) {
             return OFF; // a read-only home: the cache only saves time
         }
@@ -101,10 +109,12 @@ final class ClassCache {
         if (directory == null) {
             return transform.get();
         }
-        byte[] original = redefined == null ? classFile : ownClassFile(redefined, className, classFile);
+        byte[] original = redefined == null ? classFile
+                : inRuntimeImage(redefined, className) ? IN_RUNTIME_IMAGE : ownClassFile(redefined, className, classFile);
         // A retransformed class is known by its own class file and the length of the one the JVM rebuilt.
         String key = agentIdentity + "\n" + className + "\n" + plan
-                + (original == classFile ? "" : "\nrebuilt " + classFile.length);
+                + (original == classFile ? "" : "\nrebuilt " + classFile.length)
+                + (original == IN_RUNTIME_IMAGE ? "\nimage " + runtimeImage : "");
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
         Path entry = directory.resolve(fileName(className, keyBytes, original));
         byte[] cached = read(entry, keyBytes, original);
@@ -114,6 +124,32 @@ final class ClassCache {
         byte[] result = transform.get();
         write(entry, keyBytes, original, result);
         return result;
+    }
+
+    /**
+     * Whether the class was loaded from the JDK's runtime image: not from a patched module
+     * ({@code --patch-module}) or one upgraded from elsewhere, whose resource is then found there.
+     */
+    private boolean inRuntimeImage(Class<?> redefined, String className) {
+        if (runtimeImage == null || !redefined.getModule().isNamed()) {
+            return false;
+        }
+        try {
+            URL resource = redefined.getResource("/" + className + ".class");
+            return resource != null && "jrt".equals(resource.getProtocol());
+        } catch (RuntimeException unknown) {
+            return false;
+        }
+    }
+
+    /** The runtime image file's path, size and time stamp, or {@code null} if this JDK has none. */
+    private static String runtimeImage() {
+        Path modules = Path.of(System.getProperty("java.home"), "lib", "modules");
+        try {
+            return modules + " " + Files.size(modules) + " " + Files.getLastModifiedTime(modules).toMillis();
+        } catch (IOException | RuntimeException none) {
+            return null;
+        }
     }
 
     /**

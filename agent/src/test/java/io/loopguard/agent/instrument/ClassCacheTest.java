@@ -65,6 +65,34 @@ class ClassCacheTest {
     }
 
     @Test
+    void aRetransformedClassOfTheRuntimeImageIsKnownByTheImageNotByItsBytes() throws IOException {
+        Path jar = agentJar();
+        Path directory = temp.resolve("cache");
+        // The JVM rebuilds a retransformed class's file with its methods in another order each run.
+        byte[] rebuilt = new byte[5_000];
+        byte[] rebuiltInAnotherOrder = rebuilt.clone();
+        rebuiltInAnotherOrder[0] = 1;
+        ClassCache first = open(directory.toString(), jar, problems::add);
+        assertArrayEquals(WOVEN, first.transformed("java/lang/Thread", Thread.class, "plan", rebuilt, weave));
+        first.finishWrites(10_000);
+
+        ClassCache second = open(directory.toString(), jar, problems::add);
+        assertArrayEquals(WOVEN, second.transformed("java/lang/Thread", Thread.class, "plan", rebuiltInAnotherOrder, weave));
+        assertEquals(1, weavings.get(), "found again, though rebuilt in another order");
+        second.transformed("java/lang/Thread", Thread.class, "plan", new byte[5_001], weave);
+        assertEquals(2, weavings.get(), "a rebuilt file of another length: something else changed the class");
+        long ownClassFile;
+        try (var in = Thread.class.getResourceAsStream("Thread.class")) {
+            ownClassFile = in.readAllBytes().length;
+        }
+        try (var entries = Files.list(directory)) {
+            for (Path entry : entries.toList()) {
+                assertTrue(Files.size(entry) < ownClassFile, "the entry does not hold Thread's class file: " + entry);
+            }
+        }
+    }
+
+    @Test
     void aDamagedEntryIsWovenAgainAndReplaced() throws IOException {
         Path jar = agentJar();
         Path directory = temp.resolve("cache");
