@@ -52,14 +52,19 @@ final class AdviceTransformer implements ClassFileTransformer {
             return null;
         }
         List<PlannedAdvice> named = RelocatedNames.find(advicesByClass, className);
-        if (named == null && !inherited.mayApply(className)) {
+        // Most of a framework's classes declare no method its blocking-method advice goes into: those are
+        // passed over before any of their supertypes are read.
+        boolean mayInherit = inherited.mayApply(className) && inherited.mayDeclareAdvisedMethod(classFile);
+        if (named == null && !mayInherit) {
             return null;
         }
         // Reading class files here is the agent's own I/O, even when an event loop loads the class.
         ThreadState state = Probe.allow();
         try {
             List<PlannedAdvice> advices = new ArrayList<>(named == null ? List.of() : named);
-            advices.addAll(inherited.forClass(loader, className, classFile));
+            if (mayInherit) {
+                advices.addAll(inherited.forClass(loader, className, classFile));
+            }
             if (advices.isEmpty()) {
                 return null;
             }

@@ -26,6 +26,8 @@ final class InheritedAdvice {
     /** The planned types' names by themselves, for {@link RelocatedNames#find}. */
     private final Map<String, String> names;
     private final List<String> packages;
+    /** The names of the methods the advice goes into. */
+    private final ConstantPoolNames methodNames;
     /** The planned types each class seen is, itself or by inheritance (empty for most), by internal name. */
     private final Map<String, Set<String>> plannedSupertypes = new ConcurrentHashMap<>();
 
@@ -34,12 +36,17 @@ final class InheritedAdvice {
         this.byType = byType;
         Map<String, String> names = new HashMap<>();
         Set<String> packages = new LinkedHashSet<>();
-        for (String type : byType.keySet()) {
-            names.put(type, type);
-            packages.add(frameworkPackage(type));
+        List<String> methodNames = new ArrayList<>();
+        for (Map.Entry<String, List<PlannedAdvice>> planned : byType.entrySet()) {
+            names.put(planned.getKey(), planned.getKey());
+            packages.add(frameworkPackage(planned.getKey()));
+            for (PlannedAdvice advice : planned.getValue()) {
+                methodNames.addAll(advice.methodNames());
+            }
         }
         this.names = Map.copyOf(names);
         this.packages = List.copyOf(packages);
+        this.methodNames = new ConstantPoolNames(methodNames);
     }
 
     /** Whether a class of this name may be one of the types or a subtype of one: cheap, never wrong the other way. */
@@ -50,6 +57,15 @@ final class InheritedAdvice {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the class {@code classFile} defines may declare a method the advice goes into, judged by the names
+     * in its constant pool: most classes of a framework's packages declare none, and need not have their
+     * supertypes looked up at all. Never wrong the other way.
+     */
+    boolean mayDeclareAdvisedMethod(byte[] classFile) {
+        return methodNames.anyIn(classFile);
     }
 
     /**
