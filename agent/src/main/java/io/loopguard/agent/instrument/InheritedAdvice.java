@@ -1,5 +1,6 @@
 package io.loopguard.agent.instrument;
 
+import io.loopguard.agent.common.RelocatedNameMap;
 import io.loopguard.agent.common.RelocatedNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +24,8 @@ import net.bytebuddy.utility.OpenedClassReader;
  */
 final class InheritedAdvice {
     private final Map<String, List<PlannedAdvice>> byType;
-    /** The planned types' names by themselves, for {@link RelocatedNames#find}. */
-    private final Map<String, String> names;
+    /** The planned types' names by themselves, to find them under relocated names too. */
+    private final RelocatedNameMap<String> names;
     private final List<String> packages;
     /** The names of the methods the advice goes into. */
     private final ConstantPoolNames methodNames;
@@ -44,7 +45,7 @@ final class InheritedAdvice {
                 methodNames.addAll(advice.methodNames());
             }
         }
-        this.names = Map.copyOf(names);
+        this.names = new RelocatedNameMap<>(names);
         this.packages = List.copyOf(packages);
         this.methodNames = new ConstantPoolNames(methodNames);
     }
@@ -78,7 +79,7 @@ final class InheritedAdvice {
     }
 
     private boolean isPlannedOrSubtype(Class<?> type) {
-        if (RelocatedNames.find(names, type.getName().replace('.', '/')) != null) {
+        if (names.find(type.getName().replace('.', '/')) != null) {
             return true;
         }
         Class<?> superclass = type.getSuperclass();
@@ -128,7 +129,7 @@ final class InheritedAdvice {
 
     private Set<String> supertypes(ClassLoader loader, String className, String superName, String[] interfaces) {
         Set<String> found = new HashSet<>();
-        String self = RelocatedNames.find(names, className);
+        String self = names.find(className);
         if (self != null) {
             found.add(self);
         }
