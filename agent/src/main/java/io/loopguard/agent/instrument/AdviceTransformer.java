@@ -1,5 +1,6 @@
 package io.loopguard.agent.instrument;
 
+import io.loopguard.agent.common.RelocatedNameMap;
 import io.loopguard.agent.common.RelocatedNames;
 import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ThreadState;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * classes, so the JVM prints no {@code sun.misc.Unsafe} warning.
  */
 final class AdviceTransformer implements ClassFileTransformer {
-    private final Map<String, List<PlannedAdvice>> advicesByClass;
+    private final RelocatedNameMap<List<PlannedAdvice>> advicesByClass;
     private final InheritedAdvice inherited;
     private final ClassCache cache;
     private final Consumer<String> problems;
@@ -30,7 +31,7 @@ final class AdviceTransformer implements ClassFileTransformer {
     /** @param advicesByClass advice to apply, by internal class name ({@code java/lang/Thread}) */
     AdviceTransformer(Map<String, List<PlannedAdvice>> advicesByClass, InheritedAdvice inherited, ClassCache cache,
                       Consumer<String> problems) {
-        this.advicesByClass = advicesByClass;
+        this.advicesByClass = new RelocatedNameMap<>(advicesByClass);
         this.inherited = inherited;
         this.cache = cache;
         this.problems = problems;
@@ -41,7 +42,7 @@ final class AdviceTransformer implements ClassFileTransformer {
 
     /** Whether a loaded class has advice planned for it, by its name or a supertype's: one to retransform. */
     boolean advises(Class<?> loaded) {
-        return RelocatedNames.find(advicesByClass, loaded.getName().replace('.', '/')) != null
+        return advicesByClass.find(loaded.getName().replace('.', '/')) != null
                 || inherited.appliesTo(loaded);
     }
 
@@ -51,15 +52,20 @@ final class AdviceTransformer implements ClassFileTransformer {
         if (className == null) {
             return null;
         }
-        List<PlannedAdvice> named = RelocatedNames.find(advicesByClass, className);
-        if (named == null && !inherited.mayApply(className)) {
+        List<PlannedAdvice> named = advicesByClass.find(className);
+        // Most of a framework's classes declare no method its blocking-method advice goes into: those are
+        // passed over before any of their supertypes are read.
+        boolean mayInherit = inherited.mayApply(className) && inherited.mayDeclareAdvisedMethod(classFile);
+        if (named == null && !mayInherit) {
             return null;
         }
         // Reading class files here is the agent's own I/O, even when an event loop loads the class.
         ThreadState state = Probe.allow();
         try {
             List<PlannedAdvice> advices = new ArrayList<>(named == null ? List.of() : named);
-            advices.addAll(inherited.forClass(loader, className, classFile));
+            if (mayInherit) {
+                advices.addAll(inherited.forClass(loader, className, classFile));
+            }
             if (advices.isEmpty()) {
                 return null;
             }

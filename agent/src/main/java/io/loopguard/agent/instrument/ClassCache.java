@@ -305,8 +305,20 @@ final class ClassCache {
         CRC32 second = new CRC32();
         second.update(keyBytes);
         second.update(original);
-        String simpleName = className.substring(className.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9_$]", "_");
-        return simpleName + "-" + Long.toHexString(first.getValue() << 32 | second.getValue()) + ".class";
+        return fileSafe(className.substring(className.lastIndexOf('/') + 1)) + "-"
+                + Long.toHexString(first.getValue() << 32 | second.getValue()) + ".class";
+    }
+
+    /** The name with every character but {@code A-Za-z0-9_$} made {@code _}; by hand, as it runs for every class read. */
+    private static String fileSafe(String name) {
+        char[] chars = name.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '$')) {
+                chars[i] = '_';
+            }
+        }
+        return new String(chars);
     }
 
     /** Owned by this user and writable by no one else: what is read from it goes into the JDK's own classes. */

@@ -1,5 +1,6 @@
 package io.loopguard.agent.instrument;
 
+import io.loopguard.agent.common.RelocatedNameMap;
 import io.loopguard.agent.common.RelocatedNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +24,11 @@ import net.bytebuddy.utility.OpenedClassReader;
  */
 final class InheritedAdvice {
     private final Map<String, List<PlannedAdvice>> byType;
-    /** The planned types' names by themselves, for {@link RelocatedNames#find}. */
-    private final Map<String, String> names;
+    /** The planned types' names by themselves, to find them under relocated names too. */
+    private final RelocatedNameMap<String> names;
     private final List<String> packages;
+    /** The names of the methods the advice goes into. */
+    private final ConstantPoolNames methodNames;
     /** The planned types each class seen is, itself or by inheritance (empty for most), by internal name. */
     private final Map<String, Set<String>> plannedSupertypes = new ConcurrentHashMap<>();
 
@@ -34,12 +37,17 @@ final class InheritedAdvice {
         this.byType = byType;
         Map<String, String> names = new HashMap<>();
         Set<String> packages = new LinkedHashSet<>();
-        for (String type : byType.keySet()) {
-            names.put(type, type);
-            packages.add(frameworkPackage(type));
+        List<String> methodNames = new ArrayList<>();
+        for (Map.Entry<String, List<PlannedAdvice>> planned : byType.entrySet()) {
+            names.put(planned.getKey(), planned.getKey());
+            packages.add(frameworkPackage(planned.getKey()));
+            for (PlannedAdvice advice : planned.getValue()) {
+                methodNames.addAll(advice.methodNames());
+            }
         }
-        this.names = Map.copyOf(names);
+        this.names = new RelocatedNameMap<>(names);
         this.packages = List.copyOf(packages);
+        this.methodNames = new ConstantPoolNames(methodNames);
     }
 
     /** Whether a class of this name may be one of the types or a subtype of one: cheap, never wrong the other way. */
@@ -53,6 +61,15 @@ final class InheritedAdvice {
     }
 
     /**
+     * Whether the class {@code classFile} defines may declare a method the advice goes into, judged by the names
+     * in its constant pool: most classes of a framework's packages declare none, and need not have their
+     * supertypes looked up at all. Never wrong the other way.
+     */
+    boolean mayDeclareAdvisedMethod(byte[] classFile) {
+        return methodNames.anyIn(classFile);
+    }
+
+    /**
      * Whether a loaded class is one of the types or a subtype of one, as its loaded supertypes say: what a
      * retransformation must cover. Its supertypes are followed outside the frameworks' packages too, so it is
      * never wrong the other way.
@@ -62,7 +79,7 @@ final class InheritedAdvice {
     }
 
     private boolean isPlannedOrSubtype(Class<?> type) {
-        if (RelocatedNames.find(names, type.getName().replace('.', '/')) != null) {
+        if (names.find(type.getName().replace('.', '/')) != null) {
             return true;
         }
         Class<?> superclass = type.getSuperclass();
@@ -112,7 +129,7 @@ final class InheritedAdvice {
 
     private Set<String> supertypes(ClassLoader loader, String className, String superName, String[] interfaces) {
         Set<String> found = new HashSet<>();
-        String self = RelocatedNames.find(names, className);
+        String self = names.find(className);
         if (self != null) {
             found.add(self);
         }

@@ -3,7 +3,6 @@ package io.loopguard.agent.instrument;
 import io.loopguard.bootstrap.Probe;
 import io.loopguard.bootstrap.ThreadState;
 import java.lang.instrument.ClassFileTransformer;
-import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,7 +46,8 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
     }
 
     private final Map<String, Target> targets;
-    private final byte[][] names;
+    /** The targets' names: a class whose constant pool holds none of them calls none. */
+    private final ConstantPoolNames names;
     private final String plan;
     private final ClassCache cache;
     private final Consumer<String> problems;
@@ -57,14 +57,14 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
     /** @param targets by {@link Target#key()} */
     NativeCallSiteTransformer(Map<String, Target> targets, ClassCache cache, Consumer<String> problems) {
         this.targets = targets;
-        List<byte[]> names = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         List<String> described = new ArrayList<>();
         for (Target target : targets.values()) {
-            names.add(target.name().getBytes(StandardCharsets.UTF_8));
+            names.add(target.name());
             described.add(target.describe());
         }
         Collections.sort(described);
-        this.names = names.toArray(new byte[0][]);
+        this.names = new ConstantPoolNames(names);
         this.plan = "call sites " + String.join("; ", described);
         this.cache = cache;
         this.problems = problems;
@@ -73,7 +73,7 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (className == null || loader == null || isJdkOrShaded(className) || !mentionsAnyName(classFile)) {
+        if (className == null || loader == null || isJdkOrShaded(className) || !names.anyIn(classFile)) {
             return null;
         }
         // Reading the cache is the agent's own I/O, even when an event loop loads the class.
@@ -129,7 +129,7 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
      * cache is read or a loaded class is retransformed for nothing: many classes say "wait" without calling it.
      */
     boolean refersToAnyTarget(byte[] classFile) {
-        return mentionsAnyName(classFile) && constantPoolRefersToAnyTarget(classFile);
+        return names.anyIn(classFile) && constantPoolRefersToAnyTarget(classFile);
     }
 
     private boolean constantPoolRefersToAnyTarget(byte[] classFile) {
@@ -148,29 +148,6 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
             }
         }
         return false;
-    }
-
-    /** A quick byte search: a class that calls none of the names has none of them in its constant pool. */
-    private boolean mentionsAnyName(byte[] classFile) {
-        for (byte[] name : names) {
-            if (indexOf(classFile, name) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /**
