@@ -13,6 +13,7 @@ import java.util.function.ToDoubleFunction;
 /** Turns the measurements into the README's tables, each figure next to its target. */
 final class CostTables {
     private static final double FAST_PATH_TARGET_NANOS = 2;
+    private static final double ALLOWED_PATH_TARGET_NANOS = 5;
     private static final double DETECTION_TARGET_MICROS = 5;
     private static final double CPU_TARGET = 1.02;
     private static final double RATE_TARGET = 0.98;
@@ -39,15 +40,17 @@ final class CostTables {
 
     static String perCall(Map<String, JmhRun.Score> scores, List<CpuTimeRuns.Figure> cpu) {
         MarkdownTable table = new MarkdownTable("call", "no agent (ns)", "Loopguard (ns)", "Loopguard added",
-                "BlockHound (ns)", "BlockHound added", "Loopguard within 2 ns");
+                "BlockHound (ns)", "BlockHound added", "Loopguard's target: added");
         for (String[] benchmark : PER_CALL) {
             JmhRun.Score none = scores.get("PerCallNoAgent." + benchmark[0]);
             JmhRun.Score loopguard = scores.get("PerCallLoopguard." + benchmark[0]);
             JmhRun.Score blockHound = scores.get("PerCallBlockHound." + benchmark[0]);
             double added = loopguard.mean() - none.mean();
             double error = Math.hypot(loopguard.error(), none.error());
-            String verdict = added - error > FAST_PATH_TARGET_NANOS ? "missed"
-                    : added + error <= FAST_PATH_TARGET_NANOS ? "met" : format("not resolved (± %.1f ns)", error);
+            // An allowed call pays for two look-ups (the allowance's and the probe's), and has a target of its own.
+            double target = benchmark[0].startsWith("allowed") ? ALLOWED_PATH_TARGET_NANOS : FAST_PATH_TARGET_NANOS;
+            String verdict = format("≤ %.0f ns: ", target) + (added - error > target ? "missed"
+                    : added + error <= target ? "met" : format("not resolved (± %.1f ns)", error));
             table.row(benchmark[1], withError(none), withError(loopguard), signed(added, "ns"), withError(blockHound),
                     signed(blockHound.mean() - none.mean(), "ns"), verdict);
         }
