@@ -1,7 +1,7 @@
 package io.loopguard.benchmarks.harness;
 
 /**
- * How long and how often each benchmark runs: {@link #FULL} for docs/cost.md (about 40 minutes on 2 quiet
+ * How long and how often each benchmark runs: {@link #FULL} for docs/cost.md (about 45 minutes on 2 quiet
  * cores), {@link #QUICK} to check the pipeline while developing (its figures are noise).
  */
 public record Settings(String name, int jmhForks, int jmhWarmupIterations, int jmhIterations, int jmhIterationSeconds,
