@@ -86,7 +86,9 @@ public final class CostReport {
             report.append("\n**Service cost** (Netty HTTP/1.1 hello-world on 1 and 4 event loops; `wrk -c")
                     .append(settings.connections()).append(" -d").append(settings.serviceSeconds())
                     .append("s` with 1 thread (2 for 4 loops) on loopback; ").append(settings.serviceRounds())
-                    .append(" interleaved rounds; each ratio is to no agent in the same round, median (IQR) over rounds;"
+                    .append(" interleaved rounds, on ").append(settings.serviceJvms())
+                    .append(" server JVMs per variant (").append(settings.serviceRoundsPerJvm())
+                    .append(" rounds each); each ratio is to no agent in the same round, median (IQR) over rounds;"
                             + " the server's CPU time and context switches per request from `/proc`; Loopguard options `")
                     .append(service.loopguardOptions()).append("`):\n\n")
                     .append(CostTables.service(ServiceThroughput.workLabels(), ServiceThroughput.LOOPS,

@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Service cost: for each {@link Work} and loop count, one hello-world server per {@link ServiceVariant}, each
- * warmed up until its JIT has settled, then measured by {@code wrk} in interleaved rounds (the variants' order rotating each round),
- * so drift in the machine's load spreads over all of them; the server's CPU time and context switches per
- * request come from {@code /proc}.
+ * Service cost: for each {@link Work} and loop count, sets of hello-world servers, one per {@link ServiceVariant},
+ * each warmed up until its JIT has settled, then measured by {@code wrk} in interleaved rounds (the variants' order
+ * rotating each round), so drift in the machine's load spreads over all of them; each variant's rounds are shared
+ * out among several such sets, so that what tells two JVMs of the same build apart is in the spread too. The
+ * server's CPU time and context switches per request come from {@code /proc}.
  */
 public final class ServiceThroughput {
     /** The loop counts measured; four loops get two wrk threads. */
@@ -74,57 +75,74 @@ public final class ServiceThroughput {
         List<ServiceVariant> variants = ServiceVariant.all(loopguardOptions());
         for (Work work : WORKS) {
             for (int loops : LOOPS) {
-                int wrkThreads = loops == 1 ? 1 : 2;
-                Map<ServiceVariant, HelloServerProcess> servers = new LinkedHashMap<>();
-                Map<ServiceVariant, Integer> metricsPorts = new LinkedHashMap<>();
-                try {
-                    for (ServiceVariant variant : variants) {
-                        String options = variant.loopguardOptions();
-                        if (variant.scrapeMetrics()) {
-                            metricsPorts.put(variant, freePort());
-                            options += metricsPorts.get(variant);
-                        }
-                        HelloServerProcess server = HelloServerProcess.start(work, loops, variant.agent(), options,
-                                logs.resolve("server-" + work.name().toLowerCase() + "-" + loops + "-"
-                                        + variant.label().replaceAll("\\W", "") + ".log"));
-                        servers.put(variant, server);
-                        // scraped while warming up too, so that the scrapes' code is compiled before the rounds
-                        Scraper scraper = variant.scrapeMetrics() ? Scraper.start(metricsPorts.get(variant)) : null;
-                        warmUps.add(work.label() + ", " + loops + " loop(s), " + variant.label() + ": "
-                                + warmUp(wrk, server, wrkThreads));
-                        if (scraper != null) {
-                            scraper.stop();
-                        }
-                    }
-                    for (int round = 0; round < settings.serviceRounds(); round++) {
-                        for (int i = 0; i < variants.size(); i++) {
-                            ServiceVariant variant = variants.get((i + round) % variants.size());
-                            HelloServerProcess server = servers.get(variant);
-                            progress.accept("service: " + work.label() + ", " + loops + " loop(s), " + variant.label()
-                                    + ", round " + (round + 1) + " of " + settings.serviceRounds());
-                            Scraper scraper = variant.scrapeMetrics() ? Scraper.start(metricsPorts.get(variant)) : null;
-                            long cpuBefore = server.cpuTime().toNanos();
-                            long switchesBefore = server.contextSwitches();
-                            Wrk.Result result = wrk.run(server.port(), wrkThreads, settings.serviceSeconds());
-                            long cpuNanos = server.cpuTime().toNanos() - cpuBefore;
-                            long switches = server.contextSwitches() - switchesBefore;
-                            if (scraper != null) {
-                                scraper.stop();
-                            }
-                            measurements.add(new Measurement(work.label(), loops, variant.label(), round,
-                                    result.requestsPerSecond(), result.p50Micros(), result.p99Micros(),
-                                    result.p999Micros(), cpuNanos / 1_000.0 / result.requests(),
-                                    (double) switches / result.requests()));
-                        }
-                    }
-                } finally {
-                    for (HelloServerProcess server : servers.values()) {
-                        server.close();
-                    }
+                for (int jvm = 0; jvm < settings.serviceJvms(); jvm++) {
+                    measureJvms(work, loops, jvm, variants, wrk, measurements);
                 }
             }
         }
         return measurements;
+    }
+
+    /**
+     * Starts one new server JVM per variant and measures them in interleaved rounds: two JVMs of the same build
+     * differ by their JIT's choices and how they are scheduled, so each variant's rounds are shared out among
+     * several JVMs, and that difference is part of the spread. {@code jvm} numbers the set; its rounds follow the
+     * earlier sets'.
+     */
+    private void measureJvms(Work work, int loops, int jvm, List<ServiceVariant> variants, Wrk wrk,
+                             List<Measurement> measurements) throws IOException, InterruptedException {
+        int wrkThreads = loops == 1 ? 1 : 2;
+        String set = settings.serviceJvms() == 1 ? "" : ", JVM " + (jvm + 1) + " of " + settings.serviceJvms();
+        Map<ServiceVariant, HelloServerProcess> servers = new LinkedHashMap<>();
+        Map<ServiceVariant, Integer> metricsPorts = new LinkedHashMap<>();
+        try {
+            for (ServiceVariant variant : variants) {
+                String options = variant.loopguardOptions();
+                if (variant.scrapeMetrics()) {
+                    metricsPorts.put(variant, freePort());
+                    options += metricsPorts.get(variant);
+                }
+                progress.accept("service: " + work.label() + ", " + loops + " loop(s), " + variant.label() + set
+                        + ": warming up until its JIT settles");
+                HelloServerProcess server = HelloServerProcess.start(work, loops, variant.agent(), options,
+                        logs.resolve("server-" + work.name().toLowerCase() + "-" + loops + "-"
+                                + variant.label().replaceAll("\\W", "") + "-" + (jvm + 1) + ".log"));
+                servers.put(variant, server);
+                // scraped while warming up too, so that the scrapes' code is compiled before the rounds
+                Scraper scraper = variant.scrapeMetrics() ? Scraper.start(metricsPorts.get(variant)) : null;
+                warmUps.add(work.label() + ", " + loops + " loop(s), " + variant.label() + set + ": "
+                        + warmUp(wrk, server, wrkThreads));
+                if (scraper != null) {
+                    scraper.stop();
+                }
+            }
+            int rounds = settings.serviceRoundsPerJvm();
+            for (int round = jvm * rounds; round < (jvm + 1) * rounds; round++) {
+                for (int i = 0; i < variants.size(); i++) {
+                    ServiceVariant variant = variants.get((i + round) % variants.size());
+                    HelloServerProcess server = servers.get(variant);
+                    progress.accept("service: " + work.label() + ", " + loops + " loop(s), " + variant.label()
+                            + ", round " + (round + 1) + " of " + rounds * settings.serviceJvms());
+                    Scraper scraper = variant.scrapeMetrics() ? Scraper.start(metricsPorts.get(variant)) : null;
+                    long cpuBefore = server.cpuTime().toNanos();
+                    long switchesBefore = server.contextSwitches();
+                    Wrk.Result result = wrk.run(server.port(), wrkThreads, settings.serviceSeconds());
+                    long cpuNanos = server.cpuTime().toNanos() - cpuBefore;
+                    long switches = server.contextSwitches() - switchesBefore;
+                    if (scraper != null) {
+                        scraper.stop();
+                    }
+                    measurements.add(new Measurement(work.label(), loops, variant.label(), round,
+                            result.requestsPerSecond(), result.p50Micros(), result.p99Micros(),
+                            result.p999Micros(), cpuNanos / 1_000.0 / result.requests(),
+                            (double) switches / result.requests()));
+                }
+            }
+        } finally {
+            for (HelloServerProcess server : servers.values()) {
+                server.close();
+            }
+        }
     }
 
     /**
