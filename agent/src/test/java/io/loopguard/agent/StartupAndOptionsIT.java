@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,19 +26,28 @@ class StartupAndOptionsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.loopguard.testkit.Jdk#all")
-    void startsWithNoJvmWarningAndSaysEveryProbeTook(Jdk jdk) {
-        ForkedJvm.Run run = ForkedJvm.on(jdk).run(BlockingCallsIn.class, "event-loop", "1", "uncontendedLock")
-                .assertSucceeded();
-        assertTrue(run.stderr().lines().noneMatch(line -> line.toLowerCase().contains("warning")),
-                "the JVM printed a warning\n" + run.stderr());
-        Matcher active = Pattern.compile("loopguard: active on JDK (\\d+), (\\d+) operations probed, mode=report")
-                .matcher(run.stderr());
-        assertTrue(active.find(), run.stderr());
-        assertEquals(jdk.feature(), Integer.parseInt(active.group(1)));
-        assertEquals(Catalog.OPERATIONS.size(), Integer.parseInt(active.group(2)));
-        // The self-test's probe firings are never reported.
-        assertEquals(0, run.events().blockingCalls().size(), run.events().toString());
-        assertTrue(run.stderr().contains("loopguard: summary: no blocking calls"), run.stderr());
+    void startsWithNoJvmWarningAndSaysEveryProbeTook(Jdk jdk, @TempDir Path directory) throws IOException {
+        // A first start weaves the classes and caches them, a second takes them from the cache: a class that a
+        // transformer itself loads is not handed to it, so which classes load when differs between the two.
+        Path cache = directory.resolve("classes");
+        for (String start : List.of("the first start", "a start from the class cache")) {
+            ForkedJvm.Run run = ForkedJvm.on(jdk).agentOptions("cache=" + cache)
+                    .run(BlockingCallsIn.class, "event-loop", "1", "uncontendedLock")
+                    .assertSucceeded();
+            assertTrue(run.stderr().lines().noneMatch(line -> line.toLowerCase().contains("warning")),
+                    start + ": the JVM printed a warning\n" + run.stderr());
+            Matcher active = Pattern.compile("loopguard: active on JDK (\\d+), (\\d+) operations probed, mode=report")
+                    .matcher(run.stderr());
+            assertTrue(active.find(), start + "\n" + run.stderr());
+            assertEquals(jdk.feature(), Integer.parseInt(active.group(1)));
+            assertEquals(Catalog.OPERATIONS.size(), Integer.parseInt(active.group(2)), start);
+            // The self-test's probe firings are never reported.
+            assertEquals(0, run.events().blockingCalls().size(), run.events().toString());
+            assertTrue(run.stderr().contains("loopguard: summary: no blocking calls"), run.stderr());
+            try (Stream<Path> entries = Files.list(cache)) {
+                assertTrue(entries.findAny().isPresent(), start + ": nothing was cached in " + cache);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
