@@ -76,7 +76,7 @@ public final class ServiceThroughput {
         for (Work work : WORKS) {
             for (int loops : LOOPS) {
                 for (int jvm = 0; jvm < settings.serviceJvms(); jvm++) {
-                    measureJvms(work, loops, jvm, variants, wrk, measurements);
+                    measureServerSet(work, loops, jvm, variants, wrk, measurements);
                 }
             }
         }
@@ -89,7 +89,7 @@ public final class ServiceThroughput {
      * several JVMs, and that difference is part of the spread. {@code jvm} numbers the set; its rounds follow the
      * earlier sets'.
      */
-    private void measureJvms(Work work, int loops, int jvm, List<ServiceVariant> variants, Wrk wrk,
+    private void measureServerSet(Work work, int loops, int jvm, List<ServiceVariant> variants, Wrk wrk,
                              List<Measurement> measurements) throws IOException, InterruptedException {
         int wrkThreads = loops == 1 ? 1 : 2;
         String set = settings.serviceJvms() == 1 ? "" : ", JVM " + (jvm + 1) + " of " + settings.serviceJvms();
