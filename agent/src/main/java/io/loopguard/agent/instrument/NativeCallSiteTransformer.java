@@ -26,9 +26,6 @@ import net.bytebuddy.utility.OpenedClassReader;
  */
 final class NativeCallSiteTransformer implements ClassFileTransformer {
     private static final String PROBE = "io/loopguard/bootstrap/Probe";
-    /** The constant-pool tags of a class's and an interface's method, as the JVM specification numbers them. */
-    private static final int METHOD_REF = 10;
-    private static final int INTERFACE_METHOD_REF = 11;
 
     /**
      * A native blocking method. A call matches on name and descriptor, and on the owner too unless
@@ -133,18 +130,16 @@ final class NativeCallSiteTransformer implements ClassFileTransformer {
     }
 
     private boolean constantPoolRefersToAnyTarget(byte[] classFile) {
-        ClassReader reader = OpenedClassReader.of(classFile);
-        char[] buffer = new char[reader.getMaxStringLength()];
-        for (int entry = 1; entry < reader.getItemCount(); entry++) {
-            int offset = reader.getItem(entry);
-            int tag = offset == 0 ? 0 : reader.readByte(offset - 1);
-            if (tag != METHOD_REF && tag != INTERFACE_METHOD_REF) {
-                continue;
-            }
-            int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
-            Target target = targets.get(reader.readUTF8(nameAndType, buffer) + reader.readUTF8(nameAndType + 2, buffer));
-            if (target != null && (target.anyOwner() || target.owner().equals(reader.readClass(offset, buffer)))) {
-                return true;
+        ConstantPool pool = ConstantPool.of(classFile);
+        if (pool == null) {
+            return true; // read in full, by the rewrite
+        }
+        for (int entry = 1; entry < pool.size(); entry++) {
+            if (pool.isMethodReference(entry)) {
+                Target target = targets.get(pool.name(entry) + pool.descriptor(entry));
+                if (target != null && (target.anyOwner() || target.owner().equals(pool.owner(entry)))) {
+                    return true;
+                }
             }
         }
         return false;
