@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class ConstantPool {
     private static final int MAGIC = 0xCAFEBABE;
-    private static final int FIRST_ENTRY = 10;
+    /** Where the first entry starts, after the magic number, the versions and the entry count. */
+    static final int FIRST_ENTRY = 10;
     // The constant pool's tags, as the JVM specification numbers them.
     static final int UTF8 = 1;
     private static final int INTEGER = 3;
@@ -74,11 +75,6 @@ final class ConstantPool {
         return tag == LONG || tag == DOUBLE;
     }
 
-    /** Where the first entry starts. */
-    static int firstEntry() {
-        return FIRST_ENTRY;
-    }
-
     /**
      * Where the entry after the one at {@code offset} starts; -1 if that entry is cut short or has a tag this does
      * not know. A long or double takes two indices but one place.
@@ -139,7 +135,7 @@ final class ConstantPool {
         return new String(classFile, offset + 3, readUnsignedShort(classFile, offset + 1), StandardCharsets.UTF_8);
     }
 
-    static int readUnsignedShort(byte[] bytes, int offset) {
+    private static int readUnsignedShort(byte[] bytes, int offset) {
         return (bytes[offset] & 0xff) << 8 | bytes[offset + 1] & 0xff;
     }
 }

@@ -7,10 +7,9 @@ import java.util.Set;
 
 /**
  * Names looked for among the strings of a class file's constant pool, where every name a class declares or
- * calls is: a class that holds none of them neither declares nor calls a method of those names. Read without
- * parsing the class, as a transformer must judge every class that loads and changes very few.
- *
- * <p>Self-contained (only JDK types), as it runs inside class-file transformers.
+ * calls is: a class that holds none of them neither declares nor calls a method of those names. Read in place
+ * ({@link ConstantPool}'s layout) and without allocating, as a transformer must judge every class that loads and
+ * changes very few.
  */
 final class ConstantPoolNames {
     private final byte[][] names;
@@ -34,7 +33,7 @@ final class ConstantPoolNames {
         if (count < 0) {
             return true;
         }
-        int offset = ConstantPool.firstEntry();
+        int offset = ConstantPool.FIRST_ENTRY;
         for (int entry = 1; entry < count; entry++) {
             int next = ConstantPool.next(classFile, offset);
             if (next < 0) {
