@@ -2,36 +2,41 @@ package io.loopguard.agent;
 
 import io.loopguard.agent.common.AttachProtocol;
 import io.loopguard.agent.exit.ExitHook;
-import io.loopguard.agent.instrument.Instrumenter;
-import io.loopguard.agent.report.ConsoleReporter;
-import io.loopguard.agent.watchdog.LoopSummary;
+import io.loopguard.agent.instrument.AgentTransformer;
 import io.loopguard.bootstrap.DetectionSubscribers;
 import io.loopguard.bootstrap.Probe;
+import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The agent as it runs in this JVM: what {@code status} shows, and what {@code detach} undoes. */
 final class RunningAgent {
-    private final Future<String> startLine;
-    private final Instrumenter instrumenter;
-    private final ExitHook exit;
-    private final ConsoleReporter findings;
-    private final LoopSummary loops;
+    /** Said before the probes are in: the start-up line comes with them. */
+    private static final String WAITING = "loopguard: active, waiting for the first event loop or other thread that"
+            + " must never block: nothing is probed yet";
+    private static final String FAILED = "loopguard: not running: its start failed (see the application's stderr)";
 
-    RunningAgent(Future<String> startLine, Instrumenter instrumenter, ExitHook exit, ConsoleReporter findings, LoopSummary loops) {
-        this.startLine = startLine;
-        this.instrumenter = instrumenter;
+    private final DeferredStart start;
+    private final Instrumentation instrumentation;
+    private final AgentTransformer transformer;
+    private final ExitHook exit;
+
+    RunningAgent(DeferredStart start, Instrumentation instrumentation, AgentTransformer transformer, ExitHook exit) {
+        this.start = start;
+        this.instrumentation = instrumentation;
+        this.transformer = transformer;
         this.exit = exit;
-        this.findings = findings;
-        this.loops = loops;
     }
 
     /** The start-up line, as the application's stderr got it, once the self-test has given its verdict. */
     String startLine() {
+        DeferredStart.Started started = start.started();
+        if (started == null) {
+            return start.ran() ? FAILED : WAITING;
+        }
         try {
-            String line = startLine.get(30, TimeUnit.SECONDS);
+            String line = started.startLine().get(30, TimeUnit.SECONDS);
             return line != null ? line : "loopguard: active; the start-up self-test failed (see the application's stderr)";
         } catch (TimeoutException | ExecutionException e) {
             return "loopguard: active; the start-up self-test has not given its verdict yet";
@@ -43,8 +48,12 @@ final class RunningAgent {
 
     /** What was found so far: each problem with its count, then each event loop's delay and utilisation. */
     String status() {
-        String loopLines = loops.text();
-        return startLine() + '\n' + findings.summary()
+        DeferredStart.Started started = start.started();
+        if (started == null) {
+            return startLine();
+        }
+        String loopLines = started.loops().text();
+        return startLine() + '\n' + started.console().summary()
                 + (loopLines.isEmpty() ? "" : '\n' + loopLines);
     }
 
@@ -56,7 +65,12 @@ final class RunningAgent {
      */
     long detach() {
         long started = System.nanoTime();
-        instrumenter.uninstall();
+        DeferredStart.Started probes = start.started();
+        if (probes != null) {
+            probes.instrumenter().uninstall();
+        } else {
+            instrumentation.removeTransformer(transformer);
+        }
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         Probe.install(null);
         DetectionSubscribers.deliverWith(null);

@@ -23,15 +23,26 @@ public final class ExtraDesignatedThreads {
     private static final List<Judged> JUDGED = new ArrayList<>();
     /** How many entries {@link #JUDGED} may hold before the gone threads are dropped from it. */
     private static int purgeAt = 64;
+    /** Set by the agent while its probes are not in yet: puts them in, and returns once they are. */
+    private static volatile Runnable probesNeeded;
 
     private ExtraDesignatedThreads() {
     }
 
     public static void add(Pattern threadNames) {
+        Runnable needed = probesNeeded;
+        if (needed != null) {
+            needed.run();
+        }
         synchronized (ACTIVE) {
             ACTIVE.add(threadNames);
             rejudgeAll();
         }
+    }
+
+    /** Called by the agent: {@code needed} runs before a pattern is added, {@code null} once the probes are in. */
+    public static void whenProbesNeeded(Runnable needed) {
+        probesNeeded = needed;
     }
 
     /** Removes one earlier {@link #add} of this pattern. */

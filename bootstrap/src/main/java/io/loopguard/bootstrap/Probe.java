@@ -10,7 +10,12 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * package. On threads that may block it costs finding the thread's state ({@link ThreadStates}) and one branch.
  */
 public final class Probe {
+    /** Longer than the agent takes to weave the classes loaded before it started, on a loaded machine. */
+    private static final long LONGEST_WAIT_MILLIS = 30_000;
     private static volatile ProbeListener listener;
+    /** The agent's thread that still weaves the classes loaded before its probes went in, else {@code null}. */
+    private static volatile Thread weaver;
+    private static final Object WOVEN = new Object();
 
     private Probe() {
     }
@@ -18,6 +23,18 @@ public final class Probe {
     /** Called by the agent before any class is instrumented, and with {@code null} when it is detached. */
     public static void install(ProbeListener agent) {
         listener = agent;
+    }
+
+    /**
+     * Called by the agent with the thread that weaves the classes loaded before its probes went in (the
+     * application's and the frameworks'), and with {@code null} once it is done. Meanwhile another thread that
+     * becomes one that must never block waits.
+     */
+    public static void weavingOn(Thread thread) {
+        synchronized (WOVEN) {
+            weaver = thread;
+            WOVEN.notifyAll();
+        }
     }
 
     /**
@@ -136,6 +153,9 @@ public final class Probe {
     /** Entry of a method during which the current thread must not block (an event loop's run loop). */
     public static ThreadState designate() {
         ThreadState state = state();
+        if (weaver != null) {
+            awaitWoven(state);
+        }
         state.designated++;
         return state;
     }
@@ -246,7 +266,29 @@ public final class Probe {
         if (agent != null && agent.permitsBlocking(Thread.currentThread())) {
             state.allowed = 1; // for its whole life, whatever designates it later
         }
+        if (weaver != null && state.designatedByName != 0) {
+            awaitWoven(state);
+        }
         state.depth = 0;
         return state;
+    }
+
+    /** Waits, as the agent's own blocking, until every class that must be is woven: a few milliseconds. */
+    private static void awaitWoven(ThreadState state) {
+        Thread self = Thread.currentThread();
+        state.allowed++;
+        try {
+            synchronized (WOVEN) {
+                long end = System.nanoTime() + LONGEST_WAIT_MILLIS * 1_000_000;
+                for (long left = LONGEST_WAIT_MILLIS; weaver != null && weaver != self && left > 0;
+                     left = (end - System.nanoTime()) / 1_000_000) {
+                    WOVEN.wait(Math.max(1, left));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            state.allowed--;
+        }
     }
 }

@@ -75,16 +75,23 @@ public final class ExitHook {
         }
     }
 
+    /** Each step's tasks as they are when it comes: one may wait for the agent's start, which asks for more. */
     void run() {
-        List<Runnable> tasks = new ArrayList<>();
-        synchronized (this) {
-            work.values().forEach(tasks::addAll);
-        }
-        for (Runnable task : tasks) {
-            try {
-                task.run();
-            } catch (RuntimeException | LinkageError problem) {
-                problems.accept("a step of the exit work failed (" + problem + "); the others still run");
+        for (Step step : Step.values()) {
+            for (int i = 0; ; i++) {
+                Runnable task;
+                synchronized (this) {
+                    List<Runnable> tasks = work.get(step);
+                    if (tasks == null || i >= tasks.size()) {
+                        break;
+                    }
+                    task = tasks.get(i);
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException | LinkageError problem) {
+                    problems.accept("a step of the exit work failed (" + problem + "); the others still run");
+                }
             }
         }
     }

@@ -162,9 +162,19 @@ final class DescriptionBuilder implements Framework {
         return MethodRef.parse(text(text, "a method (Class#method)"));
     }
 
+    /** A plain loop: this runs in every JVM's premain, where a stream costs its classes. */
+    private static boolean hasWhitespace(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isWhitespace(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String typeName(String text) {
         String name = text(text, "a class name");
-        if (name.contains("#") || name.contains("/") || name.chars().anyMatch(Character::isWhitespace)) {
+        if (name.contains("#") || name.contains("/") || hasWhitespace(name)) {
             throw new IllegalArgumentException("'" + name + "' is not a binary class name (for example com.acme.LoopThread)");
         }
         return name;

@@ -3,8 +3,10 @@ package io.loopguard.agent.instrument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,10 @@ import java.util.jar.JarInputStream;
  * <p>Not with {@code appendToBootstrapClassLoaderSearch}: that makes the JVM print a class-data-sharing
  * warning. Instead {@code jdk.internal.misc} is opened to the agent through the supported
  * {@link Instrumentation#redefineModule} and its {@code Unsafe.defineClass} defines them, which prints
- * nothing and needs no JVM flag. {@code java.lang} is opened to the classes it defines, so that the probe
- * reads a thread's id from {@code Thread}'s field. It must run before anything loads those classes through the
- * application class loader, which would then hold a second, useless copy.
+ * nothing and needs no JVM flag. {@code java.lang} is opened to the classes it defines once the probes are
+ * needed ({@link #openThreadFields}), so that the probe reads a thread's id from {@code Thread}'s field. It
+ * must run before anything loads those classes through the application class loader, which would then hold a
+ * second, useless copy.
  */
 public final class BootstrapJar {
     private static final String RESOURCE = "loopguard-bootstrap.jar";
@@ -32,7 +35,7 @@ public final class BootstrapJar {
     private BootstrapJar() {
     }
 
-    public static void define(Instrumentation instrumentation) throws Exception {
+    public static void define(Instrumentation instrumentation) throws Throwable {
         if (alreadyDefined()) {
             return; // attached again after a detach: the classes stay, as a class loader never forgets one
         }
@@ -40,10 +43,14 @@ public final class BootstrapJar {
         Module agent = BootstrapJar.class.getModule();
         instrumentation.redefineModule(javaBase, Set.of(), Map.of(INTERNAL_PACKAGE, Set.of(agent)),
                 Map.of(INTERNAL_PACKAGE, Set.of(agent)), Set.of(), Map.of());
+        // Method handles with exact types, not reflection: on JDK 18 and later a reflective call spins method-handle
+        // classes for its argument list, tens of milliseconds at every start.
         Class<?> unsafeType = Class.forName(INTERNAL_PACKAGE + ".Unsafe");
-        Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
-        Method defineClass = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
-                ClassLoader.class, java.security.ProtectionDomain.class);
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        Object unsafe = lookup.findStatic(unsafeType, "getUnsafe", MethodType.methodType(unsafeType)).invoke();
+        MethodHandle defineClass = lookup.findVirtual(unsafeType, "defineClass", MethodType.methodType(Class.class,
+                String.class, byte[].class, int.class, int.class, ClassLoader.class, ProtectionDomain.class))
+                .bindTo(unsafe);
         List<ClassFile> pending = classes();
         // Defining a class resolves its supertypes: one whose supertype is not defined yet waits a round.
         while (!pending.isEmpty()) {
@@ -51,14 +58,11 @@ public final class BootstrapJar {
             Throwable lastProblem = null;
             for (ClassFile classFile : pending) {
                 try {
-                    defineClass.invoke(unsafe, classFile.name(), classFile.bytes(), 0, classFile.bytes().length,
-                            null, null);
-                } catch (InvocationTargetException e) {
-                    if (!(e.getCause() instanceof NoClassDefFoundError)) {
-                        throw e;
-                    }
+                    Class<?> defined = (Class<?>) defineClass.invokeExact(classFile.name(), classFile.bytes(), 0,
+                            classFile.bytes().length, (ClassLoader) null, (ProtectionDomain) null);
+                } catch (NoClassDefFoundError supertypeNotYet) {
                     waiting.add(classFile);
-                    lastProblem = e.getCause();
+                    lastProblem = supertypeNotYet;
                 }
             }
             if (waiting.size() == pending.size()) {
@@ -66,10 +70,21 @@ public final class BootstrapJar {
             }
             pending = waiting;
         }
-        // The probe reads a thread's id from Thread's own field, which getId() may hide (ThreadStates).
-        Module bootstrapClasses = Class.forName(PROBE, false, null).getModule();
-        instrumentation.redefineModule(javaBase, Set.of(), Map.of(), Map.of(THREAD_PACKAGE, Set.of(bootstrapClasses)),
-                Set.of(), Map.of());
+    }
+
+    /**
+     * Opens {@code java.lang} to the bootstrap classes: the probe reads a thread's id from {@code Thread}'s own
+     * field, which {@code getId()} may hide ({@code ThreadStates}). Called before the first probe, not in
+     * {@code premain}: a JVM that never needs the probes is spared a module redefinition.
+     */
+    public static void openThreadFields(Instrumentation instrumentation) {
+        try {
+            Module bootstrapClasses = Class.forName(PROBE, false, null).getModule();
+            instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
+                    Map.of(THREAD_PACKAGE, Set.of(bootstrapClasses)), Set.of(), Map.of());
+        } catch (ClassNotFoundException | RuntimeException notOpened) {
+            // the probe finds each thread's state through a ThreadLocal instead: slower, as correct
+        }
     }
 
     /** Every class of the embedded bootstrap jar. */

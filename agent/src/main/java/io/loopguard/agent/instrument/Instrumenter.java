@@ -8,6 +8,8 @@ import io.loopguard.agent.common.MethodRef;
 import io.loopguard.agent.frameworks.FrameworkDescription;
 import io.loopguard.agent.frameworks.TaskRunner;
 import io.loopguard.bootstrap.AllowRuleUse;
+import io.loopguard.bootstrap.Probe;
+import io.loopguard.bootstrap.ThreadState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
@@ -34,20 +36,27 @@ public final class Instrumenter {
     /** Where a thread's name changes: the {@code threads} option judges it by its name. */
     private static final MethodRef THREAD_SET_NAME = new MethodRef("java.lang.Thread", "setName");
     private final Instrumentation instrumentation;
+    private final AgentTransformer transformer;
     private final Consumer<String> problems;
     private final ClassCache cache;
     private final Map<String, List<PlannedAdvice>> advicesByClass = new HashMap<>();
     private final Map<String, NativeCallSiteTransformer.Target> nativeTargets = new HashMap<>();
     private final Set<Class<?>> toRetransform = new LinkedHashSet<>();
+    /** The classes loaded when the transformers were handed classes, and of them those outside the JDK. */
+    private final Set<Class<?>> firstLook = new HashSet<>();
+    private final List<Class<?>> loadedBefore = new ArrayList<>();
     private final BitSet probed = new BitSet();
     private AdviceTransformer adviceTransformer;
     private NativeCallSiteTransformer nativeTransformer;
 
     /**
+     * @param transformer  the agent's registered transformer, which this hands its own to
      * @param cacheSetting the {@code cache} option: {@code on}, {@code off} or a directory for woven classes
      */
-    public Instrumenter(Instrumentation instrumentation, String cacheSetting, Consumer<String> problems) {
+    public Instrumenter(Instrumentation instrumentation, AgentTransformer transformer, String cacheSetting,
+                        Consumer<String> problems) {
         this.instrumentation = instrumentation;
+        this.transformer = transformer;
         this.cache = ClassCache.open(cacheSetting, problems);
         this.problems = problems;
     }
@@ -71,17 +80,17 @@ public final class Instrumenter {
     }
 
     /**
-     * Instruments everything and returns the ids of the operations that got a probe. The frameworks' blocking
-     * methods are probed too, with the ids that follow the operations', in their order.
+     * Instruments every class that loads from now on, and the JDK's classes already loaded, and returns the ids
+     * of the operations that got a probe. The frameworks' blocking methods are probed too, with the ids that
+     * follow the operations', in their order. The other classes already loaded (the agent may start while the
+     * application runs: attached to it, or at its first event loop) are {@link #weaveLoadedClasses}'.
      *
-     * @param frameworks   where the frameworks' threads become designated, where blocking is accepted, and their
-     *                     own blocking methods
-     * @param allowRules   the {@code allow} rules that name one method exactly, by their index: woven into it
-     * @param attachedLate whether the application was already running (dynamic attach): then its
-     *                     loaded classes are rewritten too
+     * @param frameworks where the frameworks' threads become designated, where blocking is accepted, and their
+     *                   own blocking methods
+     * @param allowRules the {@code allow} rules that name one method exactly, by their index: woven into it
      */
     public BitSet install(List<BlockingOperation> operations, FrameworkDescription frameworks,
-                          Map<Integer, MethodRef> allowRules, boolean attachedLate) {
+                          Map<Integer, MethodRef> allowRules) {
         for (int id = 0; id < operations.size(); id++) {
             planOperation(id, operations.get(id));
         }
@@ -116,22 +125,66 @@ public final class Instrumenter {
         }
         adviceTransformer = new AdviceTransformer(Map.copyOf(advicesByClass),
                 new InheritedAdvice(Map.copyOf(blockingMethods)), cache, problems);
-        instrumentation.addTransformer(adviceTransformer, true);
-        if (!nativeTargets.isEmpty()) {
-            // The self-test's calls must be probed like the application's. Loaded before the transformer is
-            // added, so that it is rewritten once, when retransformed, not also as it loads.
+        if (nativeTargets.isEmpty()) {
+            transformer.handTo(adviceTransformer);
+        } else {
+            // The self-test's calls must be probed like the application's. Loaded before the transformers are
+            // handed classes, so that it is rewritten once, when retransformed, not also as it loads.
             toRetransform.add(Exercises.class);
             nativeTransformer = new NativeCallSiteTransformer(Map.copyOf(nativeTargets), cache, problems);
-            instrumentation.addTransformer(nativeTransformer, true);
+            transformer.handTo(adviceTransformer, nativeTransformer);
         }
-        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            if (adviceTransformer.advises(loaded) || attachedLate && nativeTransformer != null && isApplicationClass(loaded)
-                    && mayCallNativeTargets(loaded)) {
-                toRetransform.add(loaded);
+        Class<?>[] loaded = instrumentation.getAllLoadedClasses();
+        firstLook.addAll(Arrays.asList(loaded));
+        List<Class<?>> jdk = new ArrayList<>();
+        for (Class<?> type : loaded) {
+            if (isJdkClass(type)) {
+                jdk.add(type);
+            } else {
+                loadedBefore.add(type);
+            }
+        }
+        retransformThoseToChange(jdk);
+        return probed;
+    }
+
+    /**
+     * Weaves the application's and the frameworks' classes loaded before {@link #install}: after it, once no
+     * thread waits for the probes in a class's loading (this links the classes it retransforms, which a thread
+     * that waits while it links one of them would hold up for good). The agent's {@code Probe} has a thread
+     * that becomes one that must never block wait meanwhile.
+     */
+    public void weaveLoadedClasses() {
+        List<Class<?>> toWeave = new ArrayList<>(loadedBefore);
+        // A class another thread began to load before the transformers had it may be defined only after the look
+        // in install: the transformer kept the names it passed over meanwhile.
+        Set<String> passedOver = transformer.passedOverWhileStarting();
+        for (Class<?> late : instrumentation.getAllLoadedClasses()) {
+            if (!firstLook.contains(late) && passedOver.contains(late.getName().replace('.', '/'))) {
+                toWeave.add(late);
+            }
+        }
+        passedOver.clear();
+        firstLook.clear();
+        loadedBefore.clear();
+        retransformThoseToChange(toWeave);
+    }
+
+    /** The JDK's own classes, which no application thread holds up while it waits for the probes. */
+    private static boolean isJdkClass(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        return loader == null || loader == ClassLoader.getPlatformClassLoader();
+    }
+
+    private void retransformThoseToChange(List<Class<?>> loaded) {
+        for (Class<?> type : loaded) {
+            if (adviceTransformer.advises(type) || nativeTransformer != null && isApplicationClass(type)
+                    && mayCallNativeTargets(type)) {
+                toRetransform.add(type);
             }
         }
         retransform();
-        return probed;
+        toRetransform.clear();
     }
 
     /** At exit: lets the woven classes still being written to the cache land, for a moment at most. */
@@ -210,15 +263,19 @@ public final class Instrumenter {
     }
 
     /**
-     * Whether a class loaded before the agent came calls a native blocking method, judged from its class file
-     * as its loader has it: retransforming only those keeps an attach's pause short. A class without a class
-     * file (generated at run time) is retransformed to be sure.
+     * Whether a class loaded before the probes went in calls a native blocking method, judged from its class file
+     * as its loader has it: retransforming only those keeps the pause short. A class without a class file
+     * (generated at run time) is retransformed to be sure.
      */
     private boolean mayCallNativeTargets(Class<?> type) {
+        // Reading class files is the agent's own I/O, even on a thread the threads option names.
+        ThreadState state = Probe.allow();
         try (InputStream classFile = type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
             return classFile == null || nativeTransformer.refersToAnyTarget(classFile.readAllBytes());
         } catch (IOException | RuntimeException unreadable) {
             return true;
+        } finally {
+            Probe.disallow(state);
         }
     }
 
@@ -233,10 +290,9 @@ public final class Instrumenter {
      * original bytecode. Methods running at that moment finish as they were.
      */
     public void uninstall() {
-        instrumentation.removeTransformer(adviceTransformer);
+        instrumentation.removeTransformer(transformer);
         Set<String> changed = new HashSet<>(adviceTransformer.advised);
         if (nativeTransformer != null) {
-            instrumentation.removeTransformer(nativeTransformer);
             changed.addAll(nativeTransformer.rewritten);
         }
         toRetransform.clear();

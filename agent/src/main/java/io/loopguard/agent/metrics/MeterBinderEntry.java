@@ -10,17 +10,12 @@ public final class MeterBinderEntry {
     }
 
     /**
-     * Adds the meters to {@code meterRegistry}, a Micrometer {@code MeterRegistry}; returns {@code false}
-     * if the agent exports no meters in this JVM (it is off, or failed to start).
+     * Adds the meters to {@code meterRegistry}, a Micrometer {@code MeterRegistry}, now; or when the agent
+     * starts its work, at the first event loop, and then returns {@code false} (never, with {@code mode=off}).
      *
      * @throws IllegalArgumentException if {@code meterRegistry} is not a Micrometer registry
      */
     public static boolean bind(Object meterRegistry) {
-        MeterExport export = MeterExport.running();
-        if (export == null) {
-            return false;
-        }
-        export.bind(meterRegistry);
-        return true;
+        return MeterExport.bindNowOrAtStart(meterRegistry);
     }
 }

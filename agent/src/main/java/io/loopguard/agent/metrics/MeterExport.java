@@ -5,6 +5,7 @@ import io.loopguard.agent.common.ClassOrigin;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,6 +23,8 @@ import java.util.function.Consumer;
 public final class MeterExport {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static volatile MeterExport running;
+    /** The application's registries given before the export started; guarded by {@code MeterExport.class}. */
+    private static final List<Object> PENDING = new ArrayList<>();
 
     private final MeterStore store;
     private final PrometheusEndpoint endpoint;
@@ -45,7 +48,7 @@ public final class MeterExport {
      * @return what the start-up line says about the endpoint (the port it holds), or {@code null} for none
      */
     public static String start(MeterStore store, int port, String host, Instrumentation instrumentation,
-                               boolean attachedLate, Consumer<String> problems) {
+                               Consumer<String> problems) {
         PrometheusEndpoint endpoint = null;
         String serving = null;
         if (port > 0) {
@@ -60,11 +63,20 @@ public final class MeterExport {
         MeterExport export = new MeterExport(store, endpoint, problems);
         export.watcher = new MicrometerWatcher(export.sightings::add);
         instrumentation.addTransformer(export.watcher, false);
-        running = export;
-        export.thread = new AgentThread("loopguard-metrics", () -> {
-            if (attachedLate) {
-                export.findLoadedMicrometer(instrumentation.getAllLoadedClasses());
+        synchronized (MeterExport.class) {
+            running = export;
+            for (Object registry : PENDING) {
+                try {
+                    export.bind(registry);
+                } catch (RuntimeException notBound) {
+                    problems.accept("cannot add Loopguard's meters to " + registry + " (" + notBound.getMessage() + ")");
+                }
             }
+            PENDING.clear();
+        }
+        export.thread = new AgentThread("loopguard-metrics", () -> {
+            // The agent may start while the application runs (attached, or at its first event loop).
+            export.findLoadedMicrometer(instrumentation.getAllLoadedClasses());
             export.run();
         });
         export.thread.start();
@@ -92,9 +104,19 @@ public final class MeterExport {
         running = null;
     }
 
-    /** The running export, or {@code null} if the agent is not exporting meters. */
-    static MeterExport running() {
-        return running;
+    /**
+     * Adds Loopguard's meters to the application's {@code registry} now, or when the export starts: the agent
+     * starts its work at the first event loop.
+     *
+     * @return whether they were added now
+     */
+    static synchronized boolean bindNowOrAtStart(Object registry) {
+        if (running == null) {
+            PENDING.add(registry);
+            return false;
+        }
+        running.bind(registry);
+        return true;
     }
 
     /** Registers every meter in {@code registry} now, and every later one within half a second. */

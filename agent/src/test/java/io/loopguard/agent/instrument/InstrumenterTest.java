@@ -30,9 +30,10 @@ class InstrumenterTest {
 
     @Test
     void aClassTheJvmCannotRetransformCostsTheOthersNeitherTheirProbesNorABatchEach() {
-        new Instrumenter(jvmRefusing(REFUSED), "off", problems::add)
+        new Instrumenter(jvmRefusing(REFUSED), new AgentTransformer(Map.of(), null), "off",
+                problems::add)
                 .timeLoops(PLANNED.stream().map(type -> new MethodRef(type.getName(), "toString")).toList(), List.of())
-                .install(List.of(), FrameworkDescription.merge(List.of()), Map.of(), true);
+                .install(List.of(), FrameworkDescription.merge(List.of()), Map.of());
 
         Set<Class<?>> others = new HashSet<>(PLANNED);
         others.remove(REFUSED);
