@@ -28,7 +28,9 @@ public final class HelloServer {
 
     public static void main(String[] args) throws Exception {
         Work work = Work.valueOf(args[0]);
-        boolean blockHound = Agent.fromArgument(args[1]) == Agent.BLOCKHOUND;
+        Agent agent = Agent.fromArgument(args[1]);
+        agent.attachIfSelfAttached();
+        boolean blockHound = agent == Agent.BLOCKHOUND;
         if (blockHound) {
             // Netty's own BlockHound integration marks its event loops as non-blocking.
             InProcessBlockHound.install(AllowedWork.class, "run");

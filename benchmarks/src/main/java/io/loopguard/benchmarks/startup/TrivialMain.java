@@ -10,16 +10,19 @@ import reactor.blockhound.BlockHound;
  * A program that does nothing but start, so its wall time and peak memory are the JVM's and the agent's.
  * It prints its peak resident set size ({@code VmHWM} from {@code /proc/self/status}) just before it ends.
  *
- * <p>Argument: the {@link Agent} the JVM runs with (BlockHound is installed here, as its users do).
+ * <p>Argument: the {@link Agent} the JVM runs with (BlockHound is installed here, as its users do, and a
+ * self-attached Loopguard attached here, as the JUnit extension does).
  */
 public final class TrivialMain {
     private TrivialMain() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (Agent.fromArgument(args[0]) == Agent.BLOCKHOUND) {
+        Agent agent = Agent.fromArgument(args[0]);
+        if (agent == Agent.BLOCKHOUND) {
             BlockHound.install();
         }
+        agent.attachIfSelfAttached();
         String peak = Files.readAllLines(Path.of("/proc/self/status")).stream()
                 .filter(line -> line.startsWith("VmHWM:"))
                 .findFirst().orElseThrow()
