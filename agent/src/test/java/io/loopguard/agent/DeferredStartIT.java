@@ -59,10 +59,11 @@ class DeferredStartIT {
     @MethodSource("io.loopguard.testkit.Jdk#all")
     void aTestsThreadNamePatternHasTheProbesPutInBeforeItApplies(Jdk jdk) {
         ForkedJvm.Run run = ForkedJvm.on(jdk).run(PatternDesignatedWorker.class).assertSucceeded();
-        assertTrue(run.stdout().contains("RESULT sleep ok"), run.toString());
+        assertTrue(run.stdout().contains("RESULT worker-1 sleep ok"), run.toString());
+        assertTrue(run.stdout().contains("RESULT other-1 sleep ok"), run.toString());
         assertTrue(run.stderr().contains("operations probed"), run.stderr());
         List<JsonNode> reported = run.events().blockingCalls();
-        assertEquals(1, reported.size(), run.events().toString());
+        assertEquals(1, reported.size(), "the named thread's sleep, not other-1's\n" + run.events());
         assertEquals("java.lang.Thread.sleep", reported.get(0).path("operation").asText());
         assertEquals("worker-1", reported.get(0).path("thread").asText());
     }

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Designates the threads named {@code worker-N} the way the JUnit extension does for a test's {@code threads}
- * (through the agent's bootstrap classes, with no framework in the JVM), then sleeps on such a thread and
- * prints {@code RESULT sleep ok}.
+ * (through the agent's bootstrap classes, with no framework in the JVM), then sleeps on such a thread and on
+ * one named {@code other-1}, which the pattern does not name; prints {@code RESULT <thread> sleep ok} for each.
  */
 public final class PatternDesignatedWorker {
 
@@ -14,15 +14,17 @@ public final class PatternDesignatedWorker {
         Class<?> extraThreads = Class.forName("io.loopguard.bootstrap.ExtraDesignatedThreads", true, null);
         Method add = extraThreads.getMethod("add", Pattern.class);
         add.invoke(null, Pattern.compile("worker-\\d+"));
-        Thread worker = new Thread(() -> {
-            try {
-                Thread.sleep(1);
-                System.out.println("RESULT sleep ok");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "worker-1");
-        worker.start();
-        worker.join();
+        for (String name : new String[] {"worker-1", "other-1"}) {
+            Thread thread = new Thread(() -> {
+                try {
+                    Thread.sleep(1);
+                    System.out.println("RESULT " + name + " sleep ok");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, name);
+            thread.start();
+            thread.join();
+        }
     }
 }

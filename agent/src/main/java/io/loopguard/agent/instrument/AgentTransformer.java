@@ -43,10 +43,9 @@ public final class AgentTransformer implements ClassFileTransformer {
     public AgentTransformer(Map<String, String> designating, Start start) {
         this.designating = new RelocatedNameMap<>(designating);
         for (String name : designating.keySet()) {
-            String[] names = name.split("/");
-            String framework = names.length < 3 ? "" : names[0] + '/' + names[1];
-            if (!framework.isEmpty() && !framework.equals("io/loopguard") && !names[0].equals("java")
-                    && !frameworks.contains(framework)) {
+            // Not the agent's API (its class is designating itself) nor the JDK's (the first virtual thread).
+            String framework = InheritedAdvice.frameworkPackage(name);
+            if (!framework.equals("io/loopguard") && !framework.startsWith("java/") && !frameworks.contains(framework)) {
                 frameworks.add(framework);
             }
         }

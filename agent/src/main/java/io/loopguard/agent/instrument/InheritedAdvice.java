@@ -144,8 +144,8 @@ final class InheritedAdvice {
         return result;
     }
 
-    /** {@code io/netty/util/concurrent/Future} is in {@code io/netty}. */
-    private static String frameworkPackage(String internalName) {
+    /** {@code io/netty/util/concurrent/Future} is in {@code io/netty}: a framework's own packages, by their first two names. */
+    static String frameworkPackage(String internalName) {
         int first = internalName.indexOf('/');
         int second = first < 0 ? -1 : internalName.indexOf('/', first + 1);
         return internalName.substring(0, second > 0 ? second : first > 0 ? first : internalName.length());

@@ -42,9 +42,8 @@ public final class Instrumenter {
     private final Map<String, List<PlannedAdvice>> advicesByClass = new HashMap<>();
     private final Map<String, NativeCallSiteTransformer.Target> nativeTargets = new HashMap<>();
     private final Set<Class<?>> toRetransform = new LinkedHashSet<>();
-    /** The classes loaded when the transformers were handed classes, and of them those outside the JDK. */
+    /** The classes loaded when the transformers were handed classes: the JDK's are woven at once, the rest later. */
     private final Set<Class<?>> firstLook = new HashSet<>();
-    private final List<Class<?>> loadedBefore = new ArrayList<>();
     private final BitSet probed = new BitSet();
     private AdviceTransformer adviceTransformer;
     private NativeCallSiteTransformer nativeTransformer;
@@ -140,8 +139,6 @@ public final class Instrumenter {
         for (Class<?> type : loaded) {
             if (isJdkClass(type)) {
                 jdk.add(type);
-            } else {
-                loadedBefore.add(type);
             }
         }
         retransformThoseToChange(jdk);
@@ -155,7 +152,12 @@ public final class Instrumenter {
      * that becomes one that must never block wait meanwhile.
      */
     public void weaveLoadedClasses() {
-        List<Class<?>> toWeave = new ArrayList<>(loadedBefore);
+        List<Class<?>> toWeave = new ArrayList<>();
+        for (Class<?> type : firstLook) {
+            if (!isJdkClass(type)) {
+                toWeave.add(type);
+            }
+        }
         // A class another thread began to load before the transformers had it may be defined only after the look
         // in install: the transformer kept the names it passed over meanwhile.
         Set<String> passedOver = transformer.passedOverWhileStarting();
@@ -166,7 +168,6 @@ public final class Instrumenter {
         }
         passedOver.clear();
         firstLook.clear();
-        loadedBefore.clear();
         retransformThoseToChange(toWeave);
     }
 
